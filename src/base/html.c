@@ -70,7 +70,8 @@ static const char *integer_conversion(Buf *b, const char *f, va_list *ap)
     return f + 1;
 }
 
-void html_vprintf(Buf *b, const char *fmt, va_list ap)
+/* printf where %s goes through `escape_s` and %U through url_escape. */
+static void escaping_vprintf(Buf *b, const char *fmt, va_list ap, void (*escape_s)(Buf *, const char *))
 {
     va_list cp;
     va_copy(cp, ap);
@@ -82,12 +83,22 @@ void html_vprintf(Buf *b, const char *fmt, va_list ap)
         f = pct + 1;
         switch (*f) {
         case '%': buf_putc(b, '%'); f++; break;
-        case 's': html_escape(b, va_arg(cp, const char *)); f++; break;
+        case 's': escape_s(b, va_arg(cp, const char *)); f++; break;
         case 'U': url_escape(b, va_arg(cp, const char *)); f++; break;
         default: f = integer_conversion(b, f, &cp); break;
         }
     }
     va_end(cp);
+}
+
+void html_vprintf(Buf *b, const char *fmt, va_list ap)
+{
+    escaping_vprintf(b, fmt, ap, html_escape);
+}
+
+void url_vprintf(Buf *b, const char *fmt, va_list ap)
+{
+    escaping_vprintf(b, fmt, ap, url_escape);
 }
 
 void html_printf(Buf *b, const char *fmt, ...)

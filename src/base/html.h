@@ -14,6 +14,8 @@
 
 void html_printf(Buf *b, const char *fmt, ...);
 void html_vprintf(Buf *b, const char *fmt, va_list ap);
+/* The same for URLs: %s and %U are both percent-encoded. */
+void url_vprintf(Buf *b, const char *fmt, va_list ap);
 void html_escape(Buf *b, const char *s);   /* HTML text and attribute values */
 void url_escape(Buf *b, const char *s);    /* RFC 3986 unreserved kept, rest %XX */
 void html_raw(Buf *b, const char *markup); /* trusted markup built by Lots */

@@ -98,3 +98,13 @@ int current_year(void)
     localtime_r(&t, &tm);
     return tm.tm_year + 1900;
 }
+
+char *fold_lower(const char *s)
+{
+    char *out = xstrdup(s ? s : "");
+    for (unsigned char *p = (unsigned char *)out; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z') *p = (unsigned char)(*p + 32);
+        else if (*p == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97) p[1] = (unsigned char)(p[1] + 32);
+    }
+    return out;
+}

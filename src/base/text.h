@@ -19,4 +19,7 @@ void iso_now(char out[32]);                 /* 2026-11-24T17:30:08Z (UTC) */
 void iso_today(char out[11]);               /* 2026-11-24 (local date) */
 int current_year(void);
 
+/* Lower-cases ASCII and the Latin-1 letters (Å Ä Ö É Ü …) for search;
+ * returns a malloc'd string. Other characters are kept as they are. */
+char *fold_lower(const char *s);
 #endif

@@ -1,3 +1,114 @@
-/* placeholder until the command table lands */
+/*
+ * cli.c — the command table and the dispatcher of the command line. Help
+ * comes from the same table, so a command cannot exist without its help.
+ */
 #include "cli/cli.h"
-int cli_main(int argc, char **argv) { (void)argc; (void)argv; return 0; }
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "web/routes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const Command commands[] = {
+    {"init", NULL, "lots init [--db PATH] [--demo]", "Skapa eller uppgradera databasen; --demo fyller den med demodata",
+     cmd_init},
+    {"serve", NULL, "lots serve [--db PATH] [--listen ADDR:PORT] [--processes DIR] [--prefix /lots] [--secure-cookies]",
+     "Starta webbservern (standard 127.0.0.1:8080)", cmd_serve},
+    {"user", "add", "lots user add NAME --role ROLE --password-stdin [--display-name TEXT] [--db PATH]",
+     "Lägg till en användare (roll: admin, handläggare, läsare); lösenordet läses från stdin", cmd_user_add},
+    {"token", "new", "lots token new NAME [--label TEXT] [--db PATH]",
+     "Skapa en API-nyckel åt användaren NAME och skriv ut den (visas bara en gång)", cmd_token_new},
+    {"setting", "set", "lots setting set KEY VALUE [--db PATH]",
+     "Ändra en inställning, t.ex. ref_prefix (diarieprefix, standard HS)", cmd_setting_set},
+    {"case", "new", "lots case new --origin N --title T [--description D] [--as USER] [--db PATH]",
+     "Registrera ett ärende; ursprunget 1–6 avgör processen", cmd_case_new},
+    {"case", "list", "lots case list [--process X] [--step S] [--origin N] [--q TEXT] [--json] [--db PATH]",
+     "Lista ärenden", cmd_case_list},
+    {"case", "show", "lots case show ID|REF [--json] [--db PATH]", "Visa ett ärende med checklista och historik",
+     cmd_case_show},
+    {"case", "check", "lots case check ID ITEM STATE [--note TEXT] [--as USER] [--db PATH]",
+     "Besvara en checklistpunkt (STATE: open, done, na; na kräver --note)", cmd_case_check},
+    {"case", "move", "lots case move ID STEP [--note TEXT] [--as USER] [--db PATH]",
+     "Flytta ett ärende till steget STEP om övergången är öppen", cmd_case_move},
+    {"process", "list", "lots process list [--processes DIR]", "Lista processerna och vilka ursprung de tar emot",
+     cmd_process_list},
+    {"process", "show", "lots process show KEY [--svg|--json] [--processes DIR]",
+     "Visa en process: steg, checklistor och övergångar (eller som SVG/JSON)", cmd_process_show},
+    {"help", NULL, "lots help [COMMAND|routes]", "Hjälp om ett kommando, eller webbens adresser (routes)", cmd_help},
+    {"version", NULL, "lots version", "Visa versionen", cmd_version},
+};
+const unsigned command_count = sizeof commands / sizeof *commands;
+
+static void print_overview(FILE *out)
+{
+    fputs("Lots – ärenden och förbättringsarbete i hälso- och sjukvården\n\nKommandon:\n", out);
+    for (unsigned i = 0; i < command_count; i++) fprintf(out, "  %-60s\n      %s\n", commands[i].usage, commands[i].help);
+    fputs("\nMiljövariabler: LOTS_DB (databasfil, standard lots.db), LOTS_USER (vem som agerar i CLI:t),\n"
+          "LOTS_PROCESSES (katalog med egna processdefinitioner).\n"
+          "Slutkoder: 0 klart, 1 vägrat eller misslyckat (meddelande på stderr), 2 felaktig användning.\n",
+          out);
+}
+
+static void print_routes(void)
+{
+    for (size_t i = 0; i < route_count; i++) {
+        const Route *r = &routes[i];
+        const char *who = r->flags & ROUTE_ADMIN ? "admin" : r->flags & ROUTE_WRITE ? "skriv" : r->flags & ROUTE_USER ? "läs" : "alla";
+        printf("%-5s %-38s %-6s %s\n", r->method, r->pattern, who, r->help);
+    }
+}
+
+int cmd_help(int argc, char **argv)
+{
+    if (argc == 0) {
+        print_overview(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(argv[0], "routes")) {
+        print_routes();
+        return EXIT_OK;
+    }
+    int found = 0;
+    for (unsigned i = 0; i < command_count; i++) {
+        if (strcmp(commands[i].word, argv[0])) continue;
+        if (argc > 1 && commands[i].subword && strcmp(commands[i].subword, argv[1])) continue;
+        printf("%s\n    %s\n", commands[i].usage, commands[i].help);
+        found++;
+    }
+    if (!found) {
+        fprintf(stderr, "lots: okänt kommando '%s'; se lots help\n", argv[0]);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+int cli_main(int argc, char **argv)
+{
+    if (!account_init()) {
+        fputs("lots: kunde inte initiera libsodium\n", stderr);
+        return EXIT_FAIL;
+    }
+    if (argc < 2) {
+        print_overview(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) return cmd_help(0, NULL);
+    if (!strcmp(argv[1], "--version")) return cmd_version(0, NULL);
+    bool word_known = false;
+    for (unsigned i = 0; i < command_count; i++) {
+        const Command *c = &commands[i];
+        if (strcmp(c->word, argv[1])) continue;
+        word_known = true;
+        if (!c->subword) return c->run(argc - 2, argv + 2);
+        if (argc > 2 && !strcmp(c->subword, argv[2])) return c->run(argc - 3, argv + 3);
+    }
+    if (word_known) {
+        fprintf(stderr, "lots: '%s' behöver ett underkommando:\n", argv[1]);
+        for (unsigned i = 0; i < command_count; i++)
+            if (!strcmp(commands[i].word, argv[1])) fprintf(stderr, "  %s\n", commands[i].usage);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, "lots: okänt kommando '%s'; se lots help\n", argv[1]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,38 @@
+/*
+ * commands.h — the command table's entries. Each command gets the arguments
+ * after its command words and returns an exit code (cli/cli_util.h).
+ */
+#ifndef LOTS_CLI_COMMANDS_H
+#define LOTS_CLI_COMMANDS_H
+
+typedef struct {
+    const char *word;    /* "case" */
+    const char *subword; /* "new", or NULL for a one-word command */
+    const char *usage;   /* "lots case new --origin N --title T [--description D]" */
+    const char *help;    /* one line */
+    int (*run)(int argc, char **argv);
+} Command;
+
+extern const Command commands[];
+extern const unsigned command_count;
+
+/* cli/cmd_admin.c */
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user_add(int argc, char **argv);
+int cmd_token_new(int argc, char **argv);
+int cmd_setting_set(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+/* cli/cmd_case.c */
+int cmd_case_new(int argc, char **argv);
+int cmd_case_list(int argc, char **argv);
+int cmd_case_show(int argc, char **argv);
+int cmd_case_move(int argc, char **argv);
+int cmd_case_check(int argc, char **argv);
+/* cli/cmd_process.c */
+int cmd_process_list(int argc, char **argv);
+int cmd_process_show(int argc, char **argv);
+/* cli/cli.c */
+int cmd_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * case_read.c — reading one case, listing cases with filters and paging, and
+ * the per-process/per-step counts of the start page.
+ */
+#include "core/case_row.h"
+#include "base/buf.h"
+#include "base/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void case_from_row(Stmt *st, Case *out)
+{
+    out->id = stmt_int(st, 0);
+    out->ref = xstrdup(stmt_text(st, 1));
+    out->title = xstrdup(stmt_text(st, 2));
+    out->description = xstrdup(stmt_text(st, 3));
+    out->origin = (int)stmt_int(st, 4);
+    out->process = xstrdup(stmt_text(st, 5));
+    out->step = xstrdup(stmt_text(st, 6));
+    out->officer_id = stmt_int(st, 7);
+    out->officer_name = xstrdup(stmt_text(st, 8));
+    out->created_by_name = xstrdup(stmt_text(st, 9));
+    out->created_at = xstrdup(stmt_text(st, 10));
+    out->updated_at = xstrdup(stmt_text(st, 11));
+}
+
+ErrCode require_writer(const Actor *who, Err *e)
+{
+    if (!who || !role_can_write(who->role))
+        return err_set(e, ERR_FORBIDDEN, "Din roll (%s) får inte ändra ärenden.",
+                       who ? role_label(who->role) : "okänd");
+    return ERR_OK;
+}
+
+void case_free(Case *c)
+{
+    if (!c) return;
+    free(c->ref);
+    free(c->title);
+    free(c->description);
+    free(c->process);
+    free(c->step);
+    free(c->officer_name);
+    free(c->created_by_name);
+    free(c->created_at);
+    free(c->updated_at);
+    memset(c, 0, sizeof *c);
+}
+
+static ErrCode case_get_where(Db *db, const char *where, const DbArg *args, const char *what, Case *out,
+                              Err *e)
+{
+    Buf sql = BUF_INIT;
+    buf_printf(&sql, "SELECT " CASE_COLUMNS CASE_FROM "WHERE %s", where);
+    Stmt *st = db_query(db, e, buf_cstr(&sql), args);
+    buf_free(&sql);
+    if (!st) return e->code;
+    int rc = stmt_step(st, e);
+    if (rc == 1) case_from_row(st, out);
+    stmt_finalize(st);
+    if (rc < 0) return e->code;
+    if (rc == 0) return err_set(e, ERR_NOTFOUND, "Ärendet %s finns inte.", what);
+    return ERR_OK;
+}
+
+ErrCode case_get(Db *db, long long id, Case *out, Err *e)
+{
+    char what[32];
+    snprintf(what, sizeof what, "%lld", id);
+    return case_get_where(db, "c.id = :id", DB_ARGS(DB_INT(":id", id)), what, out, e);
+}
+
+ErrCode case_get_by_ref(Db *db, const char *ref, Case *out, Err *e)
+{
+    return case_get_where(db, "c.ref = :ref", DB_ARGS(DB_TEXT(":ref", ref)), ref, out, e);
+}
+
+/* The WHERE clause for a filter; every value is a bound parameter. Unused
+ * parameters are bound to values that make their test vacuous, so the SQL
+ * text is the same for every filter. */
+#define FILTER_WHERE                                                                                    \
+    " WHERE (:process = '' OR c.process = :process) AND (:step = '' OR c.step = :step)"               \
+    " AND (:origin = 0 OR c.origin = :origin) AND (:officer = 0 OR c.officer_id = :officer)"          \
+    " AND (:q = '' OR c.search_text LIKE :q ESCAPE '\\')"
+
+/* "%term%" with LIKE's wildcards in the term escaped, folded for search. */
+static char *like_pattern(const char *q)
+{
+    char *folded = fold_lower(q ? q : "");
+    char *trimmed = trim_dup(folded);
+    free(folded);
+    if (!*trimmed) return trimmed;
+    Buf b = BUF_INIT;
+    buf_putc(&b, '%');
+    for (const char *p = trimmed; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\') buf_putc(&b, '\\');
+        buf_putc(&b, *p);
+    }
+    buf_putc(&b, '%');
+    free(trimmed);
+    return buf_take(&b);
+}
+
+ErrCode case_list(Db *db, const CaseFilter *f, CaseList *out, Err *e)
+{
+    memset(out, 0, sizeof *out);
+    int limit = f->limit > 0 && f->limit <= 200 ? f->limit : 25;
+    int offset = f->offset > 0 ? f->offset : 0;
+    char *pattern = like_pattern(f->q);
+    const DbArg args[] = {DB_TEXT(":process", f->process ? f->process : ""),
+                          DB_TEXT(":step", f->step ? f->step : ""),
+                          DB_INT(":origin", f->origin),
+                          DB_INT(":officer", f->officer_id),
+                          DB_TEXT(":q", pattern),
+                          {NULL, DBA_END, NULL, 0}};
+    out->total = db_int(db, e, "SELECT count(*) FROM cases c" FILTER_WHERE, args, -1);
+    Stmt *st = out->total < 0 ? NULL
+                              : db_query(db, e,
+                                         "SELECT " CASE_COLUMNS CASE_FROM FILTER_WHERE
+                                         " ORDER BY c.id DESC LIMIT :limit OFFSET :offset",
+                                         args);
+    free(pattern);
+    if (!st) return e->code ? e->code : ERR_INTERNAL;
+    if (!stmt_bind(st, DB_ARGS(DB_INT(":limit", limit), DB_INT(":offset", offset)), e)) {
+        stmt_finalize(st);
+        return e->code;
+    }
+    size_t cap = 0;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        if (out->n == cap) out->items = xrealloc(out->items, (cap = cap ? cap * 2 : 16) * sizeof *out->items);
+        case_from_row(st, &out->items[out->n++]);
+    }
+    stmt_finalize(st);
+    if (rc < 0) {
+        case_list_free(out);
+        return e->code;
+    }
+    return ERR_OK;
+}
+
+void case_list_free(CaseList *l)
+{
+    for (size_t i = 0; i < l->n; i++) case_free(&l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+ErrCode case_counts(Db *db, StepCount **out, size_t *n, Err *e)
+{
+    *out = NULL;
+    *n = 0;
+    Stmt *st = db_query(db, e, "SELECT process, step, count(*) FROM cases GROUP BY process, step ORDER BY process",
+                        NULL);
+    if (!st) return e->code;
+    size_t cap = 0;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        if (*n == cap) *out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
+        StepCount *sc = &(*out)[(*n)++];
+        snprintf(sc->process, sizeof sc->process, "%s", stmt_text(st, 0));
+        snprintf(sc->step, sizeof sc->step, "%s", stmt_text(st, 1));
+        sc->count = stmt_int(st, 2);
+    }
+    stmt_finalize(st);
+    return rc < 0 ? e->code : ERR_OK;
+}

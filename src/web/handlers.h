@@ -1,0 +1,54 @@
+/*
+ * handlers.h — every handler named in the route table (web/routes.c).
+ * Pages live in web/page_*.c (one file per page, as cgit's ui-*.c), the JSON
+ * API in web/api_*.c.
+ */
+#ifndef LOTS_WEB_HANDLERS_H
+#define LOTS_WEB_HANDLERS_H
+
+#include "web/request.h"
+
+/* web/page_login.c */
+void page_login_form(Request *r);
+void page_login_submit(Request *r);
+void page_logout(Request *r);
+/* web/page_home.c */
+void page_home(Request *r);
+/* web/page_case_list.c */
+void page_case_list(Request *r);
+/* web/page_case_new.c */
+void page_case_new_form(Request *r);
+void page_case_new_submit(Request *r);
+/* web/page_case.c (the case page) and web/page_case_actions.c (its forms) */
+void page_case_view(Request *r);
+void page_case_checklist(Request *r);
+void page_case_move(Request *r);
+void page_case_link(Request *r);
+void page_case_unlink(Request *r);
+void page_case_consult(Request *r);
+void page_case_decide(Request *r);
+void page_case_officer(Request *r);
+/* web/page_process.c */
+void page_process_list(Request *r);
+void page_process_view(Request *r);
+/* web/assets.c */
+void serve_asset(Request *r);
+void healthz(Request *r);
+
+/* web/api_cases.c */
+void api_case_list(Request *r);
+void api_case_create(Request *r);
+void api_case_get(Request *r);
+void api_case_checklist(Request *r);
+void api_case_transition(Request *r);
+void api_case_link(Request *r);
+void api_case_consult(Request *r);
+void api_case_decide(Request *r);
+/* web/api_misc.c */
+void api_process_list(Request *r);
+void api_process_get(Request *r);
+void api_plan_items(Request *r);
+void api_bodies(Request *r);
+void api_me(Request *r);
+
+#endif

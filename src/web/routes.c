@@ -1,0 +1,49 @@
+/*
+ * routes.c — the route table. Policy comes from the flags (web/dispatch.c);
+ * `lots help routes` prints this table, and tests/unit/test_routes.c fails
+ * on a duplicate method+pattern.
+ */
+#include "web/routes.h"
+#include "web/handlers.h"
+
+#define U ROUTE_USER
+#define W (ROUTE_USER | ROUTE_WRITE)
+
+const Route routes[] = {
+    /* pages */
+    {"GET", "/", U, page_home, "Startsida: mina ärenden, ärenden per process och steg"},
+    {"GET", "/login", ROUTE_PUBLIC, page_login_form, "Inloggning"},
+    {"POST", "/login", ROUTE_PUBLIC, page_login_submit, "Logga in"},
+    {"POST", "/logout", U, page_logout, "Logga ut"},
+    {"GET", "/cases", U, page_case_list, "Ärendelista med filter (process, steg, ursprung, fritext) och sidor"},
+    {"GET", "/cases/new", W, page_case_new_form, "Formulär för nytt ärende"},
+    {"POST", "/cases/new", W, page_case_new_submit, "Registrera ett ärende"},
+    {"GET", "/cases/{id}", U, page_case_view, "Ärendesida: sammanfattning, checklista, kopplingar, övergångar, tidslinje"},
+    {"POST", "/cases/{id}/checklist", W, page_case_checklist, "Besvara en checklistpunkt"},
+    {"POST", "/cases/{id}/move", W, page_case_move, "Flytta ärendet till nästa steg"},
+    {"POST", "/cases/{id}/links", W, page_case_link, "Koppla ärendet till en planpunkt"},
+    {"POST", "/cases/{id}/links/{item}/delete", W, page_case_unlink, "Ta bort en koppling"},
+    {"POST", "/cases/{id}/consultations", W, page_case_consult, "Registrera förankring"},
+    {"POST", "/cases/{id}/decisions", W, page_case_decide, "Registrera beslut"},
+    {"POST", "/cases/{id}/officer", W, page_case_officer, "Byt huvudhandläggare"},
+    {"GET", "/processes", U, page_process_list, "Processer"},
+    {"GET", "/processes/{key}", U, page_process_view, "En process med diagram"},
+    {"GET", "/assets/{name}", ROUTE_PUBLIC, serve_asset, "Stilmall och andra filer"},
+    {"GET", "/healthz", ROUTE_PUBLIC, healthz, "Hälsokontroll: 200 när databasen svarar"},
+    /* JSON API */
+    {"GET", "/api/v1/cases", U, api_case_list, "Lista ärenden (process, step, origin, q, limit, offset)"},
+    {"POST", "/api/v1/cases", W, api_case_create, "Registrera ärende {title, description, origin}"},
+    {"GET", "/api/v1/cases/{id}", U, api_case_get, "Ärende med checklista, kopplingar, övergångar och historik"},
+    {"POST", "/api/v1/cases/{id}/checklist", W, api_case_checklist, "Besvara checklistpunkt {item, state, note}"},
+    {"POST", "/api/v1/cases/{id}/transitions", W, api_case_transition, "Flytta ärendet {to, note}"},
+    {"POST", "/api/v1/cases/{id}/links", W, api_case_link, "Koppla till planpunkt {plan_item, note}"},
+    {"POST", "/api/v1/cases/{id}/consultations", W, api_case_consult, "Förankring {body, answer, date, note}"},
+    {"POST", "/api/v1/cases/{id}/decisions", W, api_case_decide, "Beslut {body, date, paragraph, text}"},
+    {"GET", "/api/v1/processes", U, api_process_list, "Processer"},
+    {"GET", "/api/v1/processes/{key}", U, api_process_get, "En process"},
+    {"GET", "/api/v1/plan-items", U, api_plan_items, "Planpunkter att koppla ärenden till"},
+    {"GET", "/api/v1/bodies", U, api_bodies, "Organ som förankrar och beslutar"},
+    {"GET", "/api/v1/me", U, api_me, "Den inloggade användaren"},
+};
+
+const size_t route_count = sizeof routes / sizeof *routes;
