@@ -91,8 +91,8 @@ demo-reset:
 # --- tests -----------------------------------------------------------------
 # `make test` is what README and .ci/run call: everything, normal and sanitized.
 test: deps
-	@$(MAKE) --no-print-directory test-one SAN=0
-	@$(MAKE) --no-print-directory test-one SAN=1 BROWSER=0
+	@$(MAKE) --no-print-directory -j2 test-one SAN=0
+	@$(MAKE) --no-print-directory -j2 test-one SAN=1
 
 BROWSER ?= 1
 test-one: $(LOTS) $(UNIT_BIN)

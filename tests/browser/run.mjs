@@ -1,0 +1,165 @@
+// Browser test: a real Debian chromium driven by playwright-core against the
+// real Lots server on a loopback port. An official logs in, registers a case,
+// answers a checklist item, moves the case on and sees it in the timeline;
+// axe-core checks the main pages for serious or critical violations.
+// Prints "N passed, N failed" as its last line; screenshots go to
+// tests/browser/screenshots/.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const lots = process.env.LOTS_BIN || join(here, '../../build/release/lots');
+const shots = join(here, 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let passed = 0, failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (err) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(err.stack || err).split('\n').slice(0, 6).join('\n  ')}`);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'lots-browser-'));
+  const db = join(dir, 'lots.db');
+  const env = { ...process.env, LOTS_FAST_HASH: '1' };
+  execFileSync(lots, ['init', '--db', db], { env, stdio: 'pipe' });
+  execFileSync(lots, ['user', 'add', 'anna', '--role', 'handlaggare', '--display-name', 'Anna Berg',
+    '--password-stdin', '--db', db], { env, input: 'anna-losenord-1\n', stdio: ['pipe', 'pipe', 'pipe'] });
+  execFileSync(lots, ['user', 'add', 'lars', '--role', 'lasare', '--display-name', 'Lars Läsare',
+    '--password-stdin', '--db', db], { env, input: 'lars-losenord-1\n', stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(lots, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); resolve({ proc, dir, base: `http://127.0.0.1:${m[1]}`, stderr: () => stderr }); }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
+  });
+}
+
+async function axeCheck(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert(bad.length === 0, `${label}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('; '));
+}
+
+async function login(page, base, name, password) {
+  await page.goto(base + '/');
+  assert(page.url().includes('/login'), 'not redirected to the login page: ' + page.url());
+  await page.getByLabel('Användarnamn').fill(name);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+}
+
+const server = await startServer();
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  let caseUrl = '';
+
+  await check('login page passes axe', async () => {
+    await page.goto(server.base + '/login');
+    await axeCheck(page, 'login');
+  });
+
+  await check('an official logs in and sees the start page', async () => {
+    await login(page, server.base, 'anna', 'anna-losenord-1');
+    await page.getByRole('heading', { name: 'Mina ärenden' }).waitFor();
+    assert(await page.getByText('Anna Berg').first().isVisible(), 'user name not shown in the header');
+  });
+
+  await check('she registers a signal and it is routed to process C with a reference number', async () => {
+    await page.goto(server.base + '/cases/new');
+    await page.getByLabel('Rubrik').fill('Återkommande brister i överrapportering <script>alert(1)</script>');
+    await page.getByLabel('Beskrivning').fill('Flera avvikelser visar ett mönster av brister vid överrapportering.');
+    await page.getByLabel(/Signaler om brister i vården/).check();
+    await page.getByRole('button', { name: /Registrera/ }).click();
+    await page.waitForURL(/\/cases\/\d+/);
+    caseUrl = page.url();
+    const h1 = await page.getByRole('heading', { level: 1 }).innerText();
+    assert(/HS \d{4}-\d{5}/.test(h1), 'no reference number in the heading: ' + h1);
+    assert(h1.includes('<script>alert(1)</script>'), 'title not shown literally (escaped): ' + h1);
+    const body = await page.content();
+    assert(body.includes('Process C') || body.includes('funktionsgrupp'), 'case not routed to process C');
+  });
+
+  await check('she answers a checklist item and sees it done', async () => {
+    const firstItem = page.locator('form[action$="/checklist"]').first();
+    await firstItem.getByLabel('Klar').check();
+    await firstItem.getByLabel(/Kommentar/).fill('Kontrollerat i avvikelsesystemet');
+    await firstItem.getByRole('button').click();
+    await page.waitForURL(/ok=checklist/);
+    const again = page.locator('form[action$="/checklist"]').first();
+    assert(await again.getByLabel('Klar').isChecked(), 'item not shown as done after saving');
+  });
+
+  await check('she moves the case on and the timeline shows it', async () => {
+    const move = page.locator('form[action$="/move"]').first();
+    const noteField = move.getByLabel(/Kommentar/);
+    if (await noteField.count()) await noteField.fill('Vidare till funktionsgruppen');
+    await move.getByRole('button').click();
+    await page.waitForURL(/ok=moved/);
+    const history = await page.locator('#historik, section:has(h2:text("Historik"))').first().innerText();
+    assert(/Anna Berg/.test(history), 'timeline does not say who moved it: ' + history);
+    assert(/→/.test(history), 'timeline has no transition line: ' + history);
+    await page.screenshot({ path: join(shots, 'case.png'), fullPage: true });
+  });
+
+  for (const [label, path] of [['start', '/'], ['case list', '/cases'], ['new case', '/cases/new'],
+    ['processes', '/processes'], ['process C', '/processes/C']]) {
+    await check(`${label} page passes axe`, async () => {
+      await page.goto(server.base + path);
+      await axeCheck(page, label);
+    });
+  }
+  await check('case page passes axe', async () => {
+    await page.goto(caseUrl);
+    await axeCheck(page, 'case');
+  });
+
+  await check('a reader sees the case but no forms', async () => {
+    const ctx = await browser.newContext({ locale: 'sv-SE' });
+    const p2 = await ctx.newPage();
+    await login(p2, server.base, 'lars', 'lars-losenord-1');
+    await p2.goto(caseUrl);
+    assert((await p2.locator('form[action$="/move"], form[action$="/checklist"]').count()) === 0,
+      'a reader is offered forms that change the case');
+    await ctx.close();
+  });
+} finally {
+  await browser.close();
+  server.proc.kill('SIGTERM');
+  await new Promise((r) => server.proc.once('exit', r));
+  const err = server.stderr();
+  if (/AddressSanitizer|runtime error|LeakSanitizer/.test(err)) {
+    failed++;
+    console.log('not ok - server stderr clean under sanitizers\n' + err.slice(0, 4000));
+  }
+  rmSync(server.dir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
