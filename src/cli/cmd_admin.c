@@ -93,12 +93,12 @@ int cmd_user_add(int argc, char **argv)
     size_t npos;
     if (!cli_parse(argc, argv, o, 4, pos, 1, &npos, usage)) return EXIT_USAGE;
     if (npos != 1 || !o[1].value || !o[2].present) return cli_usage(usage);
-    Role role = role_parse(o[1].value);
-    if (role == ROLE_NONE) return cli_fail("okänd roll: välj admin, handläggare eller läsare");
+    Role role;
+    Err e = ERR_INIT;
+    if (role_from_text(o[1].value, &role, &e)) return cli_fail(e.msg);
     Db *db = cli_open_db(o[0].value);
     if (!db) return EXIT_FAIL;
     char *password = read_stdin_line();
-    Err e = ERR_INIT;
     long long id;
     int rc = account_add(db, pos[0], o[3].value ? o[3].value : pos[0], role, password, &id, &e) ? cli_fail(e.msg)
                                                                                                 : EXIT_OK;

@@ -20,8 +20,8 @@ typedef enum { ROLE_NONE = 0, ROLE_LASARE, ROLE_HANDLAGGARE, ROLE_ADMIN } Role;
 /* The person acting: passed to every core function that changes something. */
 typedef struct {
     long long id;
-    char name[64];          /* login name */
-    char display_name[128]; /* "Anna Berg" */
+    char name[65];          /* login name: up to 64 of [a-z0-9._-], NUL */
+    char display_name[129]; /* "Anna Berg": up to 128 bytes of UTF-8, NUL */
     Role role;
 } Actor;
 
@@ -32,9 +32,15 @@ Role role_parse(const char *s); /* "admin", "handlaggare"/"handläggare", "lasar
 const char *role_key(Role r);   /* "admin", "handlaggare", "lasare" */
 const char *role_label(Role r); /* "Administratör", "Handläggare", "Läsare" */
 bool role_can_write(Role r);    /* handläggare and admin */
+/* role_parse with a message naming the input: "Okänd roll 'x': …" (ERR_INVALID). */
+ErrCode role_from_text(const char *s, Role *out, Err *e);
 
 /* Creates a user. Refuses a duplicate name, an empty display name, an unknown
- * role, and a password shorter than 10 characters. */
+ * role, and a password shorter than 10 characters. A login name is 1–64 of
+ * [a-z0-9._-]; a display name is trimmed, non-blank, at most 128 bytes of
+ * UTF-8; a password is 10+ characters and at most 1024 bytes. id_out may be
+ * NULL. account_set_password also ends the user's sessions (own transaction,
+ * so not inside a caller's). */
 ErrCode account_add(Db *db, const char *name, const char *display_name, Role role, const char *password,
                     long long *id_out, Err *e);
 ErrCode account_set_password(Db *db, const char *name, const char *password, Err *e);
