@@ -54,6 +54,7 @@ static char *plan_item_label(Db *db, long long item, Err *e)
 
 ErrCode case_link(Db *db, const Actor *who, long long id, long long plan_item_id, const char *note, Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     if (require_writer(who, e) || case_get(db, id, &c, e)) return e->code;
     char *label = NULL;
@@ -88,6 +89,7 @@ out:
 
 ErrCode case_unlink(Db *db, const Actor *who, long long id, long long plan_item_id, Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     if (require_writer(who, e) || case_get(db, id, &c, e)) return e->code;
     char *label = plan_item_label(db, plan_item_id, e);
@@ -143,6 +145,7 @@ static ErrCode validate_consultation(Db *db, const Step *step, const Consultatio
 ErrCode case_consult(Db *db, const ProcessSet *ps, const Actor *who, long long id, const ConsultationNew *in,
                      Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     const Step *step;
     if (require_writer(who, e) ||
@@ -184,6 +187,7 @@ static ErrCode validate_decision(const Step *step, const DecisionNew *in, Err *e
 
 ErrCode case_decide(Db *db, const ProcessSet *ps, const Actor *who, long long id, const DecisionNew *in, Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     const Step *step;
     if (require_writer(who, e) || current_step_of_kind(db, ps, id, STEP_DECISION, "Beslut", &c, &step, e))
@@ -194,7 +198,10 @@ ErrCode case_decide(Db *db, const ProcessSet *ps, const Actor *who, long long id
         char *text = trim_dup(in->text);
         char *para = trim_dup(in->paragraph);
         Buf summary = BUF_INIT;
-        buf_printf(&summary, "Beslut i %s %s%s%s", in->body, in->date, *para ? ", " : "", para);
+        if (!strcmp(in->body, "Delegation"))
+            buf_printf(&summary, "Delegationsbeslut %s%s%s", in->date, *para ? ", " : "", para);
+        else
+            buf_printf(&summary, "Beslut i %s %s%s%s", in->body, in->date, *para ? ", " : "", para);
         write_with_event(db, who, id,
                          "INSERT INTO case_decisions (case_id, step, body, decided_on, paragraph, text, created_by, "
                          "created_at) VALUES (:c, :s, :b, :d, :p, :x, :u, :t)",

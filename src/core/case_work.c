@@ -56,6 +56,7 @@ static ErrCode validate_answer(const Step *step, const char *item, const char *s
 ErrCode case_set_checklist(Db *db, const ProcessSet *ps, const Actor *who, long long id, const char *item,
                            const char *state, const char *note, Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     const Step *step;
     const ChecklistItem *ci;
@@ -107,6 +108,7 @@ static ErrCode check_transition(Db *db, const Case *c, const Step *step, const c
 ErrCode case_move(Db *db, const ProcessSet *ps, const Actor *who, long long id, const char *to,
                   const char *note, Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     const Step *step;
     const Transition *t;
@@ -139,6 +141,7 @@ out:
 
 ErrCode case_set_officer(Db *db, const Actor *who, long long id, long long officer_id, const char *note, Err *e)
 {
+    err_clear(e); /* the result below is read from e */
     Case c;
     Actor officer;
     if (require_writer(who, e) || case_get(db, id, &c, e)) return e->code;

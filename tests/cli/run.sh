@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# tests/cli/run.sh — the command line as a user meets it: the real binary
+# ($LOTS_BIN, default build/release/lots) on a fresh database in a temporary
+# directory, checking what it prints and, above all, its exit codes
+# (0 done, 1 refused or failed with a message on stderr, 2 wrong usage).
+#
+# Steps, items and transitions are read from the program's own JSON output
+# rather than written here, so the test follows edits of the definitions.
+# JSON is read with node (installed for the HTTP and browser suites anyway).
+# Last line: "N passed, N failed"; exit status non-zero on any failure.
+set -u
+cd "$(dirname "$0")/../.."
+bin=${LOTS_BIN:-build/release/lots}
+case $bin in /*) ;; *) bin="$PWD/$bin" ;; esac
+if [ ! -x "$bin" ]; then
+    echo "lots saknas: $bin (bygg med make)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+unset LOTS_DB LOTS_USER LOTS_PROCESSES
+export LOTS_FAST_HASH=1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/lots.db"
+year=$(date +%Y)
+passed=0 failed=0
+
+# run CMD… — runs lots with stdin from /dev/null; sets rc, out and err (files).
+out="$tmp/out" err="$tmp/err"
+run() { "$bin" "$@" <"$tmp/empty" >"$out" 2>"$err"; rc=$?; }
+run_in() { local input=$1; shift; printf '%s\n' "$input" | "$bin" "$@" >"$out" 2>"$err"; rc=$?; }
+: >"$tmp/empty"
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() {
+    failed=$((failed + 1))
+    echo "FAIL $1: $2"
+    echo "     stdout: $(head -c 600 "$out")"
+    echo "     stderr: $(head -c 600 "$err")"
+}
+# expect NAME RC [stdout-regex [stderr-regex]] — checks the last run.
+expect() {
+    local name=$1 want=$2 o=${3:-} e=${4:-}
+    if [ "$rc" -ne "$want" ]; then bad "$name" "exit $rc, want $want"; return; fi
+    if [ -n "$o" ] && ! grep -Eq -- "$o" "$out"; then bad "$name" "stdout does not match /$o/"; return; fi
+    if [ -n "$e" ] && ! grep -Eq -- "$e" "$err"; then bad "$name" "stderr does not match /$e/"; return; fi
+    if [ "$want" -ne 0 ] && [ ! -s "$err" ]; then bad "$name" "refused without a message on stderr"; return; fi
+    ok "$name"
+}
+# jq-like: js EXPR evaluated with d = the JSON in the last stdout.
+js() { node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));const r=('"$1"');console.log(typeof r==="object"?JSON.stringify(r):r)' "$out"; }
+
+# --- help, version, usage ---------------------------------------------------------
+run version;                     expect "version" 0 '^lots [0-9]+\.[0-9]+'
+run --version;                   expect "--version" 0 '^lots '
+run help;                        expect "help lists commands" 0 'lots case new'
+run help case;                   expect "help case" 0 'lots case move'
+run help nosuch;                 expect "help for unknown command" 2 '' 'okänt kommando'
+run;                             expect "no arguments is usage" 2
+run frobnicate;                  expect "unknown command" 2 '' 'okänt kommando'
+run case;                        expect "case without subcommand" 2 '' 'lots case new'
+run case frob;                   expect "unknown case subcommand" 2
+run case list --nosuch --db "$db"; expect "unknown flag" 2 '' 'okänd flagga'
+
+# --- init, users, tokens -----------------------------------------------------------------
+run init --db "$db";             expect "init" 0 'klar'
+run init --db "$db";             expect "init again is harmless" 0 'klar'
+run_in 'ett-långt-lösenord' user add admin --role admin --password-stdin --db "$db"
+expect "user add admin" 0 'admin'
+run_in 'ett-långt-lösenord' user add anna.berg --role handläggare --display-name "Anna Berg" --password-stdin --db "$db"
+expect "user add handläggare" 0 'anna.berg'
+run_in 'ett-långt-lösenord' user add maria.holm --role läsare --display-name "Maria Holm" --password-stdin --db "$db"
+expect "user add läsare" 0
+run_in 'ett-långt-lösenord' user add kalle --role chef --password-stdin --db "$db"
+expect "user add with unknown role" 1 '' 'roll'
+run user add kalle --role läsare --db "$db"
+expect "user add without --password-stdin" 2 '' 'användning'
+run_in 'kort' user add kalle --role läsare --password-stdin --db "$db"
+expect "user add with short password" 1 '' 'minst'
+run_in 'ett-långt-lösenord' user add anna.berg --role läsare --password-stdin --db "$db"
+expect "user add duplicate" 1 '' 'finns redan'
+run token new anna.berg --label "Skript" --db "$db"
+expect "token new" 0 '^lots_[0-9a-f]{64}$'
+if [ "$(wc -l <"$out")" -eq 1 ]; then ok "token is the only line"; else bad "token is the only line" "$(wc -l <"$out") lines"; fi
+run token new nobody --db "$db";  expect "token for unknown user" 1
+
+# --- processes ---------------------------------------------------------------------------------
+run process list
+expect "process list" 0 '^A '
+for p in A B C; do
+    if grep -Eq "^$p " "$out"; then ok "process list has $p"; else bad "process list has $p" "missing"; fi
+done
+run process show A;              expect "process show A" 0 'Process A'
+run process show B --json;       expect "process show --json" 0 '"key"'
+if [ "$(js 'd.key')" = B ] && [ "$(js 'd.steps.length>0')" = true ]; then ok "process json has key and steps"
+else bad "process json has key and steps" "$(js 'd.key')"; fi
+run process show C --svg;        expect "process show --svg" 0
+if head -c 4 "$out" | grep -q '^<svg'; then ok "svg starts with <svg"; else bad "svg starts with <svg" "starts: $(head -c 20 "$out")"; fi
+run process show Z;              expect "process show unknown" 1 '' 'finns inte'
+run process show A --svg --json; expect "process show --svg --json" 2
+run process show;                expect "process show without key" 2
+
+# --- cases ---------------------------------------------------------------------------------------
+run case new --origin 1 --title "Tillgång till akutvård i Fyrbodal" --description "Uppdrag från nämnden." --as anna.berg --db "$db"
+expect "case new origin 1" 0 "^HS $year-00001 \\(id 1\\) registrerat: process A"
+run case new --origin 3 --title "Riktlinjer för depression och ångest" --as anna.berg --db "$db"
+expect "case new origin 3" 0 "^HS $year-00002 \\(id 2\\) registrerat: process B"
+run case new --origin 6 --title "Återkommande brister i överrapportering" --as anna.berg --db "$db"
+expect "case new origin 6" 0 "^HS $year-00003 \\(id 3\\) registrerat: process C"
+run case new --origin sex --title "X" --as anna.berg --db "$db"
+expect "case new origin not a number" 2
+run case new --origin 9 --title "X" --as anna.berg --db "$db"
+expect "case new origin out of range" 1 '' '1–6'
+run case new --origin 1 --as anna.berg --db "$db"
+expect "case new without title" 2
+run case new --origin 1 --title "   " --as anna.berg --db "$db"
+expect "case new blank title" 1 '' 'Rubrik'
+run case new --origin 1 --title "Läsaren försöker" --as maria.holm --db "$db"
+expect "case new as läsare" 1 '' 'Läsare'
+run case new --origin 1 --title "Okänd person" --as nobody --db "$db"
+expect "case new as unknown user" 1 '' 'nobody'
+# A personnummer made here (valid check digit) rather than written out.
+luhn() { local s=$1 sum=0 i d; for ((i = 0; i < 9; i++)); do d=$(( ${s:i:1} * (i % 2 ? 1 : 2) )); ((d > 9)) && d=$((d - 9)); sum=$((sum + d)); done; echo $(((10 - sum % 10) % 10)); }
+pnr="800101-123$(luhn 800101123)"
+run case new --origin 1 --title "Klagomål $pnr" --as anna.berg --db "$db"
+expect "case new with personnummer refused" 1 '' 'personnummer'
+LOTS_USER=maria.holm run case new --origin 1 --title "Via LOTS_USER" --db "$db"
+expect "LOTS_USER is the actor" 1 '' 'Läsare'
+run case new --origin 2 --title "Initiativ om diabetesvård" --db "$db"
+expect "actor defaults to admin" 0 "HS $year-00004"
+
+run case list --db "$db";                 expect "case list" 0 "HS $year-00001"
+if [ "$(grep -c "HS $year-" "$out")" -eq 4 ]; then ok "case list shows all four"; else bad "case list shows all four" "$(grep -c "HS $year-" "$out")"; fi
+run case list --process B --db "$db";     expect "case list --process" 0 "HS $year-00002"
+if ! grep -q "HS $year-00001" "$out"; then ok "--process filters"; else bad "--process filters" "A case listed"; fi
+run case list --q "ÖVERRAPPORTERING" --db "$db"; expect "case list --q folds case" 0 "HS $year-00003"
+run case list --origin 2 --json --db "$db"; expect "case list --json" 0 '"items"'
+if [ "$(js 'd.total')" = 1 ] && [ "$(js 'd.items[0].ref')" = "HS $year-00004" ]; then ok "json total and items"
+else bad "json total and items" "$(js 'd.total')"; fi
+run case list --limit 2 --json --db "$db"
+if [ "$(js 'd.total')" = 4 ] && [ "$(js 'd.items.length')" = 2 ]; then ok "--limit pages, total counts all"
+else bad "--limit pages, total counts all" "total $(js 'd.total') n $(js 'd.items.length')"; fi
+run case list --origin x --db "$db";      expect "case list --origin not a number" 2
+run case list --process Z --db "$db";     expect "case list unknown process" 1 '' 'finns inte'
+run case list --limit 0 --db "$db";       expect "case list --limit 0" 1
+
+run case show 1 --db "$db";               expect "case show by id" 0 'Historik'
+grep -q 'Tillgång till akutvård i Fyrbodal' "$out" && ok "case show has title" || bad "case show has title" "missing"
+run case show "HS $year-00001" --db "$db"; expect "case show by ref" 0 "HS $year-00001"
+run case show "HS$year-00001" --db "$db"; expect "case show by ref without space" 0 "HS $year-00001"
+run case show 1 --json --db "$db";        expect "case show --json" 0 '"history"'
+[ "$(js 'd.process')" = A ] && ok "json detail process" || bad "json detail process" "$(js 'd.process')"
+run case show 99 --db "$db";              expect "case show unknown id" 1 '' 'finns inte'
+run case show --db "$db";                 expect "case show without id" 2
+
+# Walk case 1 forward along open transitions until a forward transition is
+# blocked by a required checklist item, then check the refusal names it.
+blocked_to="" blocked_item="" blocked_key=""
+for _ in 1 2 3 4 5 6; do
+    run case show 1 --json --db "$db"
+    blocked_to=$(js 'd.transitions.filter(t=>!t.back&&!t.open&&(t.blocked_by||"").length&&d.checklist.some(c=>c.required&&c.state==="open")).map(t=>t.to)[0]||""')
+    if [ -n "$blocked_to" ]; then
+        blocked_item=$(js 'd.checklist.filter(c=>c.required&&c.state==="open")[0].text')
+        blocked_key=$(js 'd.checklist.filter(c=>c.required&&c.state==="open")[0].item')
+        break
+    fi
+    next=$(js 'd.transitions.filter(t=>!t.back&&t.open).map(t=>t.to)[0]||""')
+    [ -n "$next" ] || break
+    run case move 1 "$next" --note "Fördelat enligt rutin." --as anna.berg --db "$db"
+    expect "case move to $next" 0 "$next"
+done
+if [ -z "$blocked_to" ]; then
+    bad "found a step whose move is blocked by a required item" "none within six steps"
+else
+    run case move 1 "$blocked_to" --note "Försök" --as anna.berg --db "$db"
+    expect "blocked move refused" 1 '' "$(printf '%s' "$blocked_item" | sed 's/[][\.*^$?+(){}|]/\\&/g')"
+    run case check 1 "$blocked_key" na --as anna.berg --db "$db"
+    expect "check na without note" 1 '' 'kommentar'
+    run case check 1 "$blocked_key" klar --as anna.berg --db "$db"
+    expect "check unknown state" 1 '' 'open, done eller na'
+    run case check 1 nosuch_item done --as anna.berg --db "$db"
+    expect "check unknown item" 1 '' 'nosuch_item'
+    run case check 1 "$blocked_key" done --as maria.holm --db "$db"
+    expect "check as läsare" 1
+    run case check 1 "$blocked_key" --as anna.berg --db "$db"
+    expect "check without state" 2
+    run case show 1 --json --db "$db"
+    for key in $(js 'd.checklist.filter(c=>c.required).map(c=>c.item).join(" ")'); do
+        run case check 1 "$key" done --note "Klart." --as anna.berg --db "$db"
+        expect "check $key done" 0 'Klar'
+    done
+    run case move 1 "$blocked_to" --note "Beredningen är klar." --as anna.berg --db "$db"
+    expect "move after answering" 0 "$blocked_to"
+    run case show 1 --json --db "$db"
+    [ "$(js 'd.step')" = "$blocked_to" ] && ok "case stands in the new step" || bad "case stands in the new step" "$(js 'd.step')"
+    [ "$(js 'd.history[d.history.length-1].by')" = "Anna Berg" ] && [ "$(js 'd.history[d.history.length-1].why')" = "Beredningen är klar." ] \
+        && ok "history has actor and note" || bad "history has actor and note" "$(js 'd.history[d.history.length-1]')"
+fi
+run case move 1 nosuch_step --as anna.berg --db "$db";  expect "move to unknown step" 1 '' 'nosuch_step'
+run case move 1 --as anna.berg --db "$db";              expect "move without step" 2
+
+# --- LOTS_DB ------------------------------------------------------------------------------------------
+LOTS_DB="$db" run case list;             expect "LOTS_DB honoured" 0 "HS $year-00001"
+LOTS_DB="$tmp/other.db" run init;        expect "init via LOTS_DB" 0 'other.db'
+[ -f "$tmp/other.db" ] && ok "LOTS_DB file created" || bad "LOTS_DB file created" "missing"
+
+# --- demo ----------------------------------------------------------------------------------------------
+run init --db "$tmp/demo.db" --demo;     expect "init --demo" 0 'lösenordet: [0-9a-f]{32}$'
+run case list --limit 200 --json --db "$tmp/demo.db"
+[ "$(js 'd.total>=12')" = true ] && ok "demo has at least 12 cases" || bad "demo has at least 12 cases" "$(js 'd.total')"
+[ "$(js '[...new Set(d.items.map(i=>i.process))].sort().join("")')" = ABC ] && ok "demo covers A, B and C" \
+    || bad "demo covers A, B and C" "$(js '[...new Set(d.items.map(i=>i.process))].join("")')"
+run init --db "$tmp/demo.db" --demo;     expect "second init --demo refused" 1 '' 'redan användare'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
