@@ -35,7 +35,13 @@ ErrCode body_list(Db *db, Body **out, size_t *n, Err *e)
         b->kind = xstrdup(stmt_text(st, 3));
     }
     stmt_finalize(st);
-    return rc < 0 ? e->code : ERR_OK;
+    if (rc < 0) {
+        body_list_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return e->code;
+    }
+    return ERR_OK;
 }
 
 void body_list_free(Body *b, size_t n)

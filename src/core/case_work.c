@@ -86,13 +86,17 @@ out:
 }
 
 /* Finds the transition to `to` and asks the engine whether it is open. */
-static ErrCode check_transition(Db *db, const Case *c, const Step *step, const char *to, const char *note,
+static ErrCode check_transition(Db *db, const ProcessSet *ps, const Case *c, const Step *step, const char *to, const char *note,
                                 const Transition **t, Err *e)
 {
     *t = to ? step_transition(step, to) : NULL;
+    const ProcessDef *def = process_find(ps, c->process);
+    const Step *target = to && def ? process_step(def, to) : NULL;
+    if (!target)
+        return err_set(e, ERR_INVALID, "Steget '%s' finns inte i process %s.", to ? to : "", c->process);
     if (!*t)
-        return err_set(e, ERR_CONFLICT, "Ärendet kan inte gå från %s till '%s': ingen sådan övergång finns.",
-                       step->name, to ? to : "");
+        return err_set(e, ERR_CONFLICT, "Ärendet kan inte gå direkt från %s till %s: det finns ingen sådan övergång.",
+                       step->name, target->name);
     if (freetext_check("Kommentar", note, NOTE_MAX, false, e)) return e->code;
     CaseFacts facts;
     if (case_facts_load(db, c->id, step, &facts, e)) return e->code;
@@ -113,7 +117,7 @@ ErrCode case_move(Db *db, const ProcessSet *ps, const Actor *who, long long id, 
     const Step *step;
     const Transition *t;
     if (require_writer(who, e) || load_case_step(db, ps, id, &c, &step, e)) return e->code;
-    if (check_transition(db, &c, step, to, note, &t, e)) goto out;
+    if (check_transition(db, ps, &c, step, to, note, &t, e)) goto out;
     const Step *target = process_step(process_find(ps, c.process), t->to);
     char *clean = trim_dup(note);
     Buf summary = BUF_INIT;
@@ -150,14 +154,16 @@ ErrCode case_set_officer(Db *db, const Actor *who, long long id, long long offic
         goto out;
     }
     if (freetext_check("Kommentar", note, NOTE_MAX, false, e)) goto out;
+    char *clean = trim_dup(note);
     Buf summary = BUF_INIT;
     buf_printf(&summary, "Huvudhandläggare: %s", officer.display_name);
     if (!db_begin(db, e)) {
         if (db_exec(db, e, "UPDATE cases SET officer_id = :o WHERE id = :c",
                     DB_ARGS(DB_INT(":o", officer_id), DB_INT(":c", id))) ||
-            history_add(db, id, who, "officer", buf_cstr(&summary), note, e) || db_commit(db, e))
+            history_add(db, id, who, "officer", buf_cstr(&summary), clean, e) || db_commit(db, e))
             db_rollback(db);
     }
+    free(clean);
     buf_free(&summary);
 out:
     case_free(&c);

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Matches pattern against path, capturing {…} segments into r->args. */
 static bool match(Request *r, const char *pattern, const char *path)
@@ -36,7 +37,9 @@ static const Route *find_route(Request *r, bool *path_known)
     for (size_t i = 0; i < route_count; i++) {
         if (!match(r, routes[i].pattern, r->path)) continue;
         *path_known = true;
-        if (!strcmp(routes[i].method, r->method)) return &routes[i];
+        /* HEAD is answered as GET (MHD sends the headers only). */
+        const char *method = strcmp(r->method, "HEAD") ? r->method : "GET";
+        if (!strcmp(routes[i].method, method)) return &routes[i];
     }
     return NULL;
 }
@@ -47,7 +50,7 @@ static void authenticate(Request *r)
     Err e = ERR_INIT;
     if (is_api(r)) {
         const char *auth = header(r, "Authorization");
-        if (auth && !strncmp(auth, "Bearer ", 7) && !token_lookup(r->db, auth + 7, &r->user, &e))
+        if (auth && !strncasecmp(auth, "Bearer ", 7) && !token_lookup(r->db, auth + 7, &r->user, &e))
             r->logged_in = true;
         return;
     }

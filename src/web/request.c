@@ -171,7 +171,8 @@ json_t *json_body_or_reply(Request *r)
     json_t *j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
     if (!j || !json_is_object(j)) {
         char msg[300];
-        if (!j) snprintf(msg, sizeof msg, "Ogiltig JSON (rad %d): %s", jerr.line, jerr.text);
+        if (!j && r->body_len == 0) snprintf(msg, sizeof msg, "JSON-kropp saknas.");
+        else if (!j) snprintf(msg, sizeof msg, "Ogiltig JSON på rad %d, kolumn %d.", jerr.line, jerr.column);
         else snprintf(msg, sizeof msg, "JSON-kroppen måste vara ett objekt.");
         json_decref(j);
         reply_error(r, 400, msg);

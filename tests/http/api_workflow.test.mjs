@@ -87,9 +87,16 @@ test('a transition is blocked (409) naming the open required items; once answere
   assert.equal(last.why, 'Beredningen är klar.');
   assert.ok(last.what.includes(s.name), last.what);
 
+  // a step the process does not have is bad input (400); a real step with no
+  // transition from here is refused by the rules (409)
   res = await srv.api('POST', `/api/v1/cases/${c.id}/transitions`, { to: 'finns_inte' });
-  assert.equal(res.status, 409);
+  assert.equal(res.status, 400);
   assert.match(res.json.error, /finns_inte/);
+  const proc = (await srv.api('GET', `/api/v1/processes/${d.process}`)).json;
+  const unreachable = proc.steps.find((x) => x.key !== d.step && !d.transitions.some((t) => t.to === x.key));
+  res = await srv.api('POST', `/api/v1/cases/${c.id}/transitions`, { to: unreachable.key });
+  assert.equal(res.status, 409);
+  assert.ok(res.json.error.includes(unreachable.name), res.json.error);
   res = await srv.api('POST', `/api/v1/cases/${c.id}/transitions`, { to: 3 });
   assert.equal(res.status, 400);
   assert.match(res.json.error, /'to'/);
