@@ -22,11 +22,15 @@ static const struct {
     {"loggedout", "Du är utloggad."},
 };
 
+/* A menu link; `path` is one of Lots' own constant paths. */
 static void nav_link(Request *r, const char *path, const char *label)
 {
-    bool here = !strcmp(r->path, path) || (strlen(path) > 1 && !strncmp(r->path, path, strlen(path)));
-    html_printf(&r->out, "<li><a href=\"%s\"%s>%s</a></li>", url(r, "%s", path),
-                here ? " aria-current=\"page\"" : "", label);
+    size_t n = strlen(path);
+    bool here = !strcmp(r->path, path) ||
+                (n > 1 && !strncmp(r->path, path, n) && r->path[n] == '/' && strcmp(r->path, "/cases/new"));
+    html_printf(&r->out, "<li><a href=\"%s%s\"", r->cfg->prefix, path);
+    if (here) html_raw(&r->out, " aria-current=\"page\"");
+    html_printf(&r->out, ">%s</a></li>", label);
 }
 
 static void header_bar(Request *r)

@@ -1,4 +1,162 @@
-/* STUB — being written */
+/*
+ * page_case_list.c — the case list (GET /cases): a filter form (process,
+ * step, origin, main case officer, free text) sent with GET, the matching
+ * cases 25 to a page, and links to the previous and next page that keep
+ * the filters.
+ * Unknown filter values simply match nothing; a bad page number is page 1.
+ */
 #include "web/handlers.h"
+#include "web/form_options.h"
+#include "web/layout.h"
+#include "web/page_format.h"
+#include "base/html.h"
+#include "base/text.h"
+#include "core/case.h"
 
-void page_case_list(Request *r) { reply_error(r, 501, "Inte klart ännu."); }
+#include <string.h>
+
+enum { PAGE_SIZE = 25, PAGE_MAX = 1000000 };
+
+typedef struct {
+    const char *process, *step, *q;
+    int origin;
+    long long officer; /* 0: any */
+    long page;
+} ListQuery;
+
+static const char *nonnull(const char *s)
+{
+    return s ? s : "";
+}
+
+static ListQuery read_query(Request *r)
+{
+    ListQuery lq = {nonnull(query_param(r, "process")), nonnull(query_param(r, "step")), nonnull(query_param(r, "q")),
+                    0, 0, 1};
+    long n;
+    if (parse_long(query_param(r, "origin"), &n) && n >= 1 && n <= 6) lq.origin = (int)n;
+    else if (!is_blank(query_param(r, "origin"))) lq.origin = -1; /* matches nothing */
+    if (parse_long(query_param(r, "officer"), &n) && n > 0) lq.officer = n;
+    if (parse_long(query_param(r, "page"), &n) && n >= 1 && n <= PAGE_MAX) lq.page = n;
+    return lq;
+}
+
+static void add_param(Buf *b, const char *name, const char *value)
+{
+    if (!value || !*value) return;
+    buf_putc(b, strchr(buf_cstr(b), '?') ? '&' : '?');
+    buf_puts(b, name);
+    buf_putc(b, '=');
+    url_escape(b, value);
+}
+
+/* /cases?… with the current filters (only those set) and page `page`. */
+static const char *list_url(Request *r, const ListQuery *lq, long page)
+{
+    Buf b = BUF_INIT;
+    char num[24];
+    buf_puts(&b, url(r, "/cases"));
+    add_param(&b, "process", lq->process);
+    add_param(&b, "step", lq->step);
+    snprintf(num, sizeof num, "%d", lq->origin);
+    add_param(&b, "origin", lq->origin ? num : NULL);
+    snprintf(num, sizeof num, "%lld", lq->officer);
+    add_param(&b, "officer", lq->officer ? num : NULL);
+    add_param(&b, "q", lq->q);
+    snprintf(num, sizeof num, "%ld", page);
+    add_param(&b, "page", page > 1 ? num : NULL);
+    const char *s = arena_strdup(&r->arena, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+static void filter_form(Request *r, const ListQuery *lq)
+{
+    html_printf(&r->out,
+                "<form method=\"get\" action=\"%s\" class=\"filters\" role=\"search\" aria-label=\"Filtrera ärenden\">"
+                "<div class=\"field\"><label for=\"f-process\">Process</label>"
+                "<select id=\"f-process\" name=\"process\"><option value=\"\">Alla processer</option>",
+                url(r, "/cases"));
+    options_processes(r, lq->process);
+    html_raw(&r->out, "</select></div><div class=\"field\"><label for=\"f-step\">Steg</label>"
+                      "<select id=\"f-step\" name=\"step\"><option value=\"\">Alla steg</option>");
+    options_steps(r, lq->process, lq->step);
+    html_raw(&r->out, "</select></div><div class=\"field\"><label for=\"f-origin\">Ursprung</label>"
+                      "<select id=\"f-origin\" name=\"origin\"><option value=\"\">Alla ursprung</option>");
+    options_origins(r, lq->origin);
+    html_raw(&r->out, "</select></div><div class=\"field\"><label for=\"f-officer\">Huvudhandläggare</label>"
+                      "<select id=\"f-officer\" name=\"officer\"><option value=\"\">Alla</option>");
+    options_officers(r, lq->officer);
+    html_printf(&r->out,
+                "</select></div><div class=\"field\"><label for=\"f-q\">Fritext</label>"
+                "<input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"></div>"
+                "<div class=\"actions\"><button type=\"submit\">Filtrera</button> <a href=\"%s\">Rensa filter</a></div>"
+                "</form>",
+                lq->q, url(r, "/cases"));
+}
+
+static void case_row(Request *r, const Case *c)
+{
+    html_printf(&r->out,
+                "<tr><th scope=\"row\" class=\"ref\"><a href=\"%s\">%s</a></th><td>%s</td><td>%s</td><td>%s</td>"
+                "<td>%d – %s</td><td>%s</td><td><time datetime=\"%s\">%s</time></td></tr>",
+                url(r, "/cases/%lld", c->id), c->ref, c->title, c->process,
+                step_name_of(r->cfg->ps, c->process, c->step), c->origin, origin_label(c->origin),
+                c->officer_name, c->updated_at, date_text(r, c->updated_at));
+}
+
+static void result_table(Request *r, const CaseList *l)
+{
+    html_raw(&r->out, "<table class=\"cases\"><thead><tr><th scope=\"col\">Ärende</th><th scope=\"col\">Rubrik</th>"
+                      "<th scope=\"col\">Process</th><th scope=\"col\">Steg</th><th scope=\"col\">Ursprung</th>"
+                      "<th scope=\"col\">Huvudhandläggare</th><th scope=\"col\">Uppdaterad</th></tr></thead><tbody>");
+    for (size_t i = 0; i < l->n; i++) case_row(r, &l->items[i]);
+    html_raw(&r->out, "</tbody></table>");
+}
+
+static void pager(Request *r, const ListQuery *lq, long long total)
+{
+    long pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
+    if (pages <= 1 && lq->page == 1) return;
+    html_raw(&r->out, "<nav class=\"pager\" aria-label=\"Sidor\"><ul>");
+    if (lq->page > 1)
+        html_printf(&r->out, "<li><a rel=\"prev\" href=\"%s\">← Föregående</a></li>",
+                    list_url(r, lq, lq->page > pages ? (pages ? pages : 1) : lq->page - 1));
+    if (lq->page <= pages) html_printf(&r->out, "<li aria-current=\"page\">Sida %ld av %ld</li>", lq->page, pages);
+    if (lq->page < pages)
+        html_printf(&r->out, "<li><a rel=\"next\" href=\"%s\">Nästa →</a></li>", list_url(r, lq, lq->page + 1));
+    html_raw(&r->out, "</ul></nav>");
+}
+
+static void results(Request *r, const ListQuery *lq)
+{
+    Err e = ERR_INIT;
+    CaseList l;
+    CaseFilter f = {lq->process, lq->step, lq->origin, lq->q, lq->officer, PAGE_SIZE,
+                    (int)((lq->page - 1) * PAGE_SIZE)};
+    if (case_list(r->db, &f, &l, &e)) {
+        error_box(r, e.msg);
+        return;
+    }
+    long long first = (lq->page - 1) * PAGE_SIZE + 1;
+    if (!l.total) html_raw(&r->out, "<p class=\"count\">Inga ärenden matchar filtret.</p>");
+    else if (!l.n) html_printf(&r->out, "<p class=\"count\">Sidan är tom: filtret ger %lld ärenden.</p>", l.total);
+    else html_printf(&r->out, "<p class=\"count\">Visar %lld–%lld av %lld</p>", first, first + (long long)l.n - 1,
+                     l.total);
+    if (l.n) result_table(r, &l);
+    pager(r, lq, l.total);
+    case_list_free(&l);
+}
+
+void page_case_list(Request *r)
+{
+    ListQuery lq = read_query(r);
+    page_begin(r, "Ärenden");
+    html_raw(&r->out, "<div class=\"page-head\"><h1>Ärenden</h1>");
+    if (role_can_write(r->user.role))
+        html_printf(&r->out, "<a class=\"button\" href=\"%s\">Nytt ärende</a>", url(r, "/cases/new"));
+    html_raw(&r->out, "</div>");
+    filter_form(r, &lq);
+    results(r, &lq);
+    page_end(r);
+}

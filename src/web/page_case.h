@@ -1,0 +1,38 @@
+/*
+ * page_case.h — the case page, shared by its parts (page_case*.c) and by
+ * the handlers of its forms (page_case_actions.c). Not for other pages.
+ */
+#ifndef LOTS_WEB_PAGE_CASE_H
+#define LOTS_WEB_PAGE_CASE_H
+
+#include <stdbool.h>
+
+#include "core/case.h"
+#include "web/request.h"
+
+/* What one rendering of the case page needs. */
+typedef struct {
+    Request *r;
+    const CaseDetail *d;
+    bool can_write;     /* false for a läsare: no forms at all */
+    const char *posted; /* the form that was refused ("move" …), NULL on GET */
+} CaseView;
+
+/* Renders the whole case page for case `id`. After a refused form, `posted`
+ * names it (its input is kept from r->form) and `error` is shown at the top
+ * with status_for(error->code); both NULL on a plain GET. */
+void render_case_page(Request *r, long long id, const char *posted, const Err *error);
+
+/* What the person typed into `field` of the refused form `action` — only if
+ * its `key_field` equals `key` (key_field NULL: any) — else `fallback`. */
+const char *kept(const CaseView *v, const char *action, const char *key_field, const char *key, const char *field,
+                 const char *fallback);
+
+/* The sections, in page order. */
+void case_section_checklist(const CaseView *v);  /* page_case_step.c */
+void case_section_moves(const CaseView *v);      /* page_case_step.c */
+void case_section_links(const CaseView *v);      /* page_case_records.c */
+void case_section_anchoring(const CaseView *v);  /* page_case_records.c */
+void case_section_history(const CaseView *v);    /* page_case_history.c */
+
+#endif
