@@ -13,6 +13,7 @@
  * are cheap to brute-force.
  */
 #include "core/account.h"
+#include "base/collate.h"
 #include "base/buf.h"
 #include "base/text.h"
 
@@ -189,6 +190,37 @@ ErrCode account_get(Db *db, long long id, Actor *out, Err *e)
                             DB_ARGS(DB_INT(":id", id)), out, e);
     if (rc == ERR_NOTFOUND) return err_set(e, ERR_NOTFOUND, "Användaren med id %lld finns inte", id);
     return rc;
+}
+
+static int by_display_name(const void *a, const void *b)
+{
+    return sv_compare(((const Actor *)a)->display_name, ((const Actor *)b)->display_name);
+}
+
+ErrCode account_list_writers(Db *db, Actor **out, size_t *n, Err *e)
+{
+    *out = NULL;
+    *n = 0;
+    Stmt *st = db_query(db, e,
+                        "SELECT id, name, display_name, role FROM users "
+                        "WHERE active = 1 AND role IN ('admin', 'handlaggare')",
+                        NULL);
+    if (!st) return e->code;
+    size_t cap = 0;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        if (*n == cap) *out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
+        fill_actor(st, &(*out)[(*n)++]);
+    }
+    stmt_finalize(st);
+    if (rc < 0) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return e->code;
+    }
+    qsort(*out, *n, sizeof **out, by_display_name);
+    return ERR_OK;
 }
 
 ErrCode account_by_name(Db *db, const char *name, Actor *out, Err *e)

@@ -11,6 +11,7 @@
 #define LOTS_CORE_ACCOUNT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/err.h"
 #include "store/db.h"
@@ -46,6 +47,9 @@ ErrCode account_add(Db *db, const char *name, const char *display_name, Role rol
 ErrCode account_set_password(Db *db, const char *name, const char *password, Err *e);
 ErrCode account_get(Db *db, long long id, Actor *out, Err *e);
 ErrCode account_by_name(Db *db, const char *name, Actor *out, Err *e);
+/* Active users who may be main case officer (admin, handläggare), in Swedish
+ * alphabetical order of display name; caller frees *out. */
+ErrCode account_list_writers(Db *db, Actor **out, size_t *n, Err *e);
 
 /* Checks name and password; on success fills *out. A wrong name and a wrong
  * password give the same message (ERR_AUTH). */

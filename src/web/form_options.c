@@ -8,6 +8,7 @@
 #include "core/case.h"
 #include "core/plan.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *sel(bool on)
@@ -63,16 +64,13 @@ void options_steps(Request *r, const char *process, const char *selected)
 void options_officers(Request *r, long long selected)
 {
     Err e = ERR_INIT;
-    Stmt *st = db_query(r->db, &e,
-                        "SELECT id, display_name FROM users WHERE active = 1 AND role IN ('admin', 'handlaggare') "
-                        "ORDER BY display_name, id",
-                        NULL);
-    if (!st) return;
-    while (stmt_step(st, &e) == 1) {
-        long long id = stmt_int(st, 0);
-        html_printf(&r->out, "<option value=\"%lld\"%s>%s</option>", id, sel(id == selected), stmt_text(st, 1));
-    }
-    stmt_finalize(st);
+    Actor *people;
+    size_t n;
+    if (account_list_writers(r->db, &people, &n, &e)) return;
+    for (size_t i = 0; i < n; i++)
+        html_printf(&r->out, "<option value=\"%lld\"%s>%s</option>", people[i].id, sel(people[i].id == selected),
+                    people[i].display_name);
+    free(people);
 }
 
 static const Body *find_body(const Body *b, size_t n, const char *short_name)

@@ -300,6 +300,24 @@ static void set_password_replaces_old_and_ends_sessions(void **state)
 
 /* --- sessions ------------------------------------------------------------- */
 
+static void writers_listed_in_swedish_order(void **state)
+{
+    Fixture *f = *state;
+    Err e = ERR_INIT;
+    const char *people[][2] = {{"orjan", "Örjan Ek"}, {"asa", "Åsa Lund"}, {"arla", "Ärla Nyström"},
+                               {"zara", "Zara Berg"}, {"adam", "Adam Sten"}};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(account_add(f->db, people[i][0], people[i][1], ROLE_HANDLAGGARE, GOOD_PW, NULL, &e), ERR_OK);
+    assert_int_equal(account_add(f->db, "lasse", "Lasse Läsare", ROLE_LASARE, GOOD_PW, NULL, &e), ERR_OK);
+    Actor *list;
+    size_t n;
+    assert_int_equal(account_list_writers(f->db, &list, &n, &e), ERR_OK);
+    assert_int_equal(n, 5); /* the reader is not offered as case officer */
+    const char *want[] = {"Adam Sten", "Zara Berg", "Åsa Lund", "Ärla Nyström", "Örjan Ek"};
+    for (size_t i = 0; i < n; i++) assert_string_equal(list[i].display_name, want[i]);
+    free(list);
+}
+
 static bool all_hex(const char *s)
 {
     return strspn(s, "0123456789abcdef") == 64 && s[64] == '\0';
@@ -590,6 +608,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(display_name_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(unknown_role_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(get_and_by_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(writers_listed_in_swedish_order, setup, teardown),
         cmocka_unit_test_setup_teardown(set_password_replaces_old_and_ends_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(session_create_then_lookup, setup, teardown),
         cmocka_unit_test_setup_teardown(session_stores_only_a_hash, setup, teardown),

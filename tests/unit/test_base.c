@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/collate.h"
 #include "base/html.h"
 #include "base/pnr.h"
 #include "base/text.h"
@@ -109,13 +110,31 @@ static void buf_grows_and_takes(void **state)
     free(s);
 }
 
+static int cmp_sv(const void *a, const void *b)
+{
+    return sv_compare(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void swedish_order(void **state)
+{
+    (void)state;
+    const char *names[] = {"Öberg", "Zetterlund", "Ängel", "Åberg", "anna", "Östen", "Ärlig", "Berg", "Éric", "Eva"};
+    qsort(names, 10, sizeof *names, cmp_sv);
+    const char *want[] = {"anna", "Berg", "Éric", "Eva", "Zetterlund", "Åberg", "Ängel", "Ärlig", "Öberg", "Östen"};
+    for (int i = 0; i < 10; i++) assert_string_equal(names[i], want[i]);
+    assert_true(sv_compare("å", "ä") < 0);
+    assert_true(sv_compare("Å", "ä") < 0);
+    assert_true(sv_compare("z", "å") < 0);
+    assert_int_equal(sv_compare("Nära vård", "Nära vård"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(html_printf_escapes_strings), cmocka_unit_test(html_printf_handles_integers_and_url),
         cmocka_unit_test(html_printf_null_string_is_empty), cmocka_unit_test(pnr_finds_valid_numbers),
         cmocka_unit_test(pnr_ignores_other_digits), cmocka_unit_test(fold_lower_handles_swedish_letters),
-        cmocka_unit_test(text_helpers), cmocka_unit_test(buf_grows_and_takes),
+        cmocka_unit_test(text_helpers), cmocka_unit_test(buf_grows_and_takes), cmocka_unit_test(swedish_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
