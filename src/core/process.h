@@ -72,6 +72,7 @@ typedef struct {
     bool is_default;   /* a default the organisation is expected to adapt */
     int origins[6];    /* the origins (1–6) routed to this process */
     size_t norigins;
+    int origins_line;  /* line of `origins` in the source, for messages about routing */
     Step *steps; /* steps[0] is where a new case starts */
     size_t nsteps;
 } ProcessDef;
