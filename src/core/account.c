@@ -197,28 +197,17 @@ static int by_display_name(const void *a, const void *b)
     return sv_compare(((const Actor *)a)->display_name, ((const Actor *)b)->display_name);
 }
 
+static void fill_actor_row(Stmt *st, void *el)
+{
+    fill_actor(st, el);
+}
+
 ErrCode account_list_writers(Db *db, Actor **out, size_t *n, Err *e)
 {
-    *out = NULL;
-    *n = 0;
-    Stmt *st = db_query(db, e,
-                        "SELECT id, name, display_name, role FROM users "
-                        "WHERE active = 1 AND role IN ('admin', 'handlaggare')",
-                        NULL);
-    if (!st) return e->code;
-    size_t cap = 0;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        if (*n == cap) *out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-        fill_actor(st, &(*out)[(*n)++]);
-    }
-    stmt_finalize(st);
-    if (rc < 0) {
-        free(*out);
-        *out = NULL;
-        *n = 0;
+    if (db_rows(db, e,
+                "SELECT id, name, display_name, role FROM users WHERE active = 1 AND role IN ('admin', 'handlaggare')",
+                NULL, sizeof **out, fill_actor_row, NULL, (void **)out, n))
         return e->code;
-    }
     qsort(*out, *n, sizeof **out, by_display_name);
     return ERR_OK;
 }

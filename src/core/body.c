@@ -18,38 +18,31 @@ ErrCode body_add(Db *db, const char *short_name, const char *name, const char *k
                    DB_ARGS(DB_TEXT(":s", short_name), DB_TEXT(":n", name), DB_TEXT(":k", kind)));
 }
 
+static void body_release(void *el)
+{
+    Body *b = el;
+    free(b->short_name);
+    free(b->name);
+    free(b->kind);
+}
+
+static void body_fill(Stmt *st, void *el)
+{
+    Body *b = el;
+    b->id = stmt_int(st, 0);
+    b->short_name = xstrdup(stmt_text(st, 1));
+    b->name = xstrdup(stmt_text(st, 2));
+    b->kind = xstrdup(stmt_text(st, 3));
+}
+
 ErrCode body_list(Db *db, Body **out, size_t *n, Err *e)
 {
-    *out = NULL;
-    *n = 0;
-    Stmt *st = db_query(db, e, "SELECT id, short, name, kind FROM bodies ORDER BY kind, short", NULL);
-    if (!st) return e->code;
-    size_t cap = 0;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        if (*n == cap) *out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-        Body *b = &(*out)[(*n)++];
-        b->id = stmt_int(st, 0);
-        b->short_name = xstrdup(stmt_text(st, 1));
-        b->name = xstrdup(stmt_text(st, 2));
-        b->kind = xstrdup(stmt_text(st, 3));
-    }
-    stmt_finalize(st);
-    if (rc < 0) {
-        body_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-        return e->code;
-    }
-    return ERR_OK;
+    return db_rows(db, e, "SELECT id, short, name, kind FROM bodies ORDER BY kind, short", NULL, sizeof **out,
+                   body_fill, body_release, (void **)out, n);
 }
 
 void body_list_free(Body *b, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(b[i].short_name);
-        free(b[i].name);
-        free(b[i].kind);
-    }
+    for (size_t i = 0; i < n; i++) body_release(&b[i]);
     free(b);
 }

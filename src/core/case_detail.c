@@ -10,16 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Grows *arr (of elements of `size`) by one and returns the new element. */
-static void *grow(void **arr, size_t *n, size_t size)
-{
-    *arr = xrealloc(*arr, (*n + 1) * size);
-    void *el = (char *)*arr + *n * size;
-    memset(el, 0, size);
-    (*n)++;
-    return el;
-}
-
 static ErrCode load_checklist(Db *db, CaseDetail *d, Err *e)
 {
     d->nchecklist = d->step->nitems;
@@ -43,93 +33,100 @@ static ErrCode load_checklist(Db *db, CaseDetail *d, Err *e)
     return ERR_OK;
 }
 
-static ErrCode load_links(Db *db, CaseDetail *d, Err *e)
+static void release_link(void *el)
 {
-    Stmt *st = db_query(db, e,
-                        "SELECT i.id, i.code, i.title, p.name, l.note FROM case_links l "
-                        "JOIN plan_items i ON i.id = l.plan_item_id JOIN plans p ON p.id = i.plan_id "
-                        "WHERE l.case_id = :c ORDER BY p.id, i.sort, i.id",
-                        DB_ARGS(DB_INT(":c", d->c.id)));
-    if (!st) return e->code;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        CaseLink *l = grow((void **)&d->links, &d->nlinks, sizeof *l);
-        l->plan_item_id = stmt_int(st, 0);
-        l->code = xstrdup(stmt_text(st, 1));
-        l->title = xstrdup(stmt_text(st, 2));
-        l->plan_name = xstrdup(stmt_text(st, 3));
-        l->note = xstrdup(stmt_text(st, 4));
-    }
-    stmt_finalize(st);
-    return rc < 0 ? e->code : ERR_OK;
+    CaseLink *l = el;
+    free(l->code), free(l->title), free(l->plan_name), free(l->note);
 }
 
-static ErrCode load_consultations(Db *db, CaseDetail *d, Err *e)
+static void release_consultation(void *el)
 {
-    Stmt *st = db_query(db, e,
-                        "SELECT k.id, k.step, k.body, k.answer, k.note, k.consulted_on, COALESCE(u.display_name, '') "
-                        "FROM case_consultations k LEFT JOIN users u ON u.id = k.created_by "
-                        "WHERE k.case_id = :c ORDER BY k.id",
-                        DB_ARGS(DB_INT(":c", d->c.id)));
-    if (!st) return e->code;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        Consultation *k = grow((void **)&d->consultations, &d->nconsultations, sizeof *k);
-        k->id = stmt_int(st, 0);
-        k->step = xstrdup(stmt_text(st, 1));
-        k->body = xstrdup(stmt_text(st, 2));
-        k->answer = xstrdup(stmt_text(st, 3));
-        k->note = xstrdup(stmt_text(st, 4));
-        k->consulted_on = xstrdup(stmt_text(st, 5));
-        k->created_by = xstrdup(stmt_text(st, 6));
-    }
-    stmt_finalize(st);
-    return rc < 0 ? e->code : ERR_OK;
+    Consultation *k = el;
+    free(k->step), free(k->body), free(k->answer), free(k->note), free(k->consulted_on), free(k->created_by);
 }
 
-static ErrCode load_decisions(Db *db, CaseDetail *d, Err *e)
+static void release_decision(void *el)
 {
-    Stmt *st = db_query(db, e,
-                        "SELECT k.id, k.step, k.body, k.decided_on, k.paragraph, k.text, COALESCE(u.display_name, '') "
-                        "FROM case_decisions k LEFT JOIN users u ON u.id = k.created_by "
-                        "WHERE k.case_id = :c ORDER BY k.id",
-                        DB_ARGS(DB_INT(":c", d->c.id)));
-    if (!st) return e->code;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        Decision *k = grow((void **)&d->decisions, &d->ndecisions, sizeof *k);
-        k->id = stmt_int(st, 0);
-        k->step = xstrdup(stmt_text(st, 1));
-        k->body = xstrdup(stmt_text(st, 2));
-        k->decided_on = xstrdup(stmt_text(st, 3));
-        k->paragraph = xstrdup(stmt_text(st, 4));
-        k->text = xstrdup(stmt_text(st, 5));
-        k->created_by = xstrdup(stmt_text(st, 6));
-    }
-    stmt_finalize(st);
-    return rc < 0 ? e->code : ERR_OK;
+    Decision *k = el;
+    free(k->step), free(k->body), free(k->decided_on), free(k->paragraph), free(k->text), free(k->created_by);
 }
 
-static ErrCode load_events(Db *db, CaseDetail *d, Err *e)
+static void release_event(void *el)
 {
-    Stmt *st = db_query(db, e,
-                        "SELECT ev.id, ev.at, COALESCE(u.display_name, ''), ev.kind, ev.summary, ev.note "
-                        "FROM case_events ev LEFT JOIN users u ON u.id = ev.user_id "
-                        "WHERE ev.case_id = :c ORDER BY ev.id",
-                        DB_ARGS(DB_INT(":c", d->c.id)));
-    if (!st) return e->code;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        CaseEvent *ev = grow((void **)&d->events, &d->nevents, sizeof *ev);
-        ev->id = stmt_int(st, 0);
-        ev->at = xstrdup(stmt_text(st, 1));
-        ev->user_name = xstrdup(stmt_text(st, 2));
-        ev->kind = xstrdup(stmt_text(st, 3));
-        ev->summary = xstrdup(stmt_text(st, 4));
-        ev->note = xstrdup(stmt_text(st, 5));
-    }
-    stmt_finalize(st);
-    return rc < 0 ? e->code : ERR_OK;
+    CaseEvent *ev = el;
+    free(ev->at), free(ev->user_name), free(ev->kind), free(ev->summary), free(ev->note);
+}
+
+static void fill_link(Stmt *st, void *el)
+{
+    CaseLink *l = el;
+    l->plan_item_id = stmt_int(st, 0);
+    l->code = xstrdup(stmt_text(st, 1));
+    l->title = xstrdup(stmt_text(st, 2));
+    l->plan_name = xstrdup(stmt_text(st, 3));
+    l->note = xstrdup(stmt_text(st, 4));
+}
+
+static void fill_consultation(Stmt *st, void *el)
+{
+    Consultation *k = el;
+    k->id = stmt_int(st, 0);
+    k->step = xstrdup(stmt_text(st, 1));
+    k->body = xstrdup(stmt_text(st, 2));
+    k->answer = xstrdup(stmt_text(st, 3));
+    k->note = xstrdup(stmt_text(st, 4));
+    k->consulted_on = xstrdup(stmt_text(st, 5));
+    k->created_by = xstrdup(stmt_text(st, 6));
+}
+
+static void fill_decision(Stmt *st, void *el)
+{
+    Decision *k = el;
+    k->id = stmt_int(st, 0);
+    k->step = xstrdup(stmt_text(st, 1));
+    k->body = xstrdup(stmt_text(st, 2));
+    k->decided_on = xstrdup(stmt_text(st, 3));
+    k->paragraph = xstrdup(stmt_text(st, 4));
+    k->text = xstrdup(stmt_text(st, 5));
+    k->created_by = xstrdup(stmt_text(st, 6));
+}
+
+static void fill_event(Stmt *st, void *el)
+{
+    CaseEvent *ev = el;
+    ev->id = stmt_int(st, 0);
+    ev->at = xstrdup(stmt_text(st, 1));
+    ev->user_name = xstrdup(stmt_text(st, 2));
+    ev->kind = xstrdup(stmt_text(st, 3));
+    ev->summary = xstrdup(stmt_text(st, 4));
+    ev->note = xstrdup(stmt_text(st, 5));
+}
+
+/* The case's links, consultations, decisions and history. A failure part
+ * way leaves what was loaded for case_detail_free, which frees every part. */
+static ErrCode load_records(Db *db, CaseDetail *d, Err *e)
+{
+    const DbArg *by_case = DB_ARGS(DB_INT(":c", d->c.id));
+    if (db_rows(db, e,
+                "SELECT i.id, i.code, i.title, p.name, l.note FROM case_links l "
+                "JOIN plan_items i ON i.id = l.plan_item_id JOIN plans p ON p.id = i.plan_id "
+                "WHERE l.case_id = :c ORDER BY p.id, i.sort, i.id",
+                by_case, sizeof *d->links, fill_link, release_link, (void **)&d->links, &d->nlinks) ||
+        db_rows(db, e,
+                "SELECT k.id, k.step, k.body, k.answer, k.note, k.consulted_on, COALESCE(u.display_name, '') "
+                "FROM case_consultations k LEFT JOIN users u ON u.id = k.created_by WHERE k.case_id = :c ORDER BY k.id",
+                by_case, sizeof *d->consultations, fill_consultation, release_consultation, (void **)&d->consultations,
+                &d->nconsultations) ||
+        db_rows(db, e,
+                "SELECT k.id, k.step, k.body, k.decided_on, k.paragraph, k.text, COALESCE(u.display_name, '') "
+                "FROM case_decisions k LEFT JOIN users u ON u.id = k.created_by WHERE k.case_id = :c ORDER BY k.id",
+                by_case, sizeof *d->decisions, fill_decision, release_decision, (void **)&d->decisions, &d->ndecisions) ||
+        db_rows(db, e,
+                "SELECT ev.id, ev.at, COALESCE(u.display_name, ''), ev.kind, ev.summary, ev.note "
+                "FROM case_events ev LEFT JOIN users u ON u.id = ev.user_id WHERE ev.case_id = :c ORDER BY ev.id",
+                by_case, sizeof *d->events, fill_event, release_event, (void **)&d->events, &d->nevents))
+        return e->code;
+    return ERR_OK;
 }
 
 /* Asks the engine about every transition out of the current step. A note is
@@ -166,8 +163,7 @@ ErrCode case_detail(Db *db, const ProcessSet *ps, long long id, CaseDetail *out,
         case_detail_free(out);
         return e->code;
     }
-    if (load_checklist(db, out, e) || load_links(db, out, e) || load_consultations(db, out, e) ||
-        load_decisions(db, out, e) || load_events(db, out, e) || load_transitions(db, out, e)) {
+    if (load_checklist(db, out, e) || load_records(db, out, e) || load_transitions(db, out, e)) {
         case_detail_free(out);
         return e->code;
     }
@@ -182,24 +178,10 @@ void case_detail_free(CaseDetail *d)
         free(d->checklist[i].updated_by);
         free(d->checklist[i].updated_at);
     }
-    for (size_t i = 0; i < d->nlinks; i++) {
-        free(d->links[i].code);
-        free(d->links[i].title);
-        free(d->links[i].plan_name);
-        free(d->links[i].note);
-    }
-    for (size_t i = 0; i < d->nconsultations; i++) {
-        Consultation *k = &d->consultations[i];
-        free(k->step), free(k->body), free(k->answer), free(k->note), free(k->consulted_on), free(k->created_by);
-    }
-    for (size_t i = 0; i < d->ndecisions; i++) {
-        Decision *k = &d->decisions[i];
-        free(k->step), free(k->body), free(k->decided_on), free(k->paragraph), free(k->text), free(k->created_by);
-    }
-    for (size_t i = 0; i < d->nevents; i++) {
-        CaseEvent *ev = &d->events[i];
-        free(ev->at), free(ev->user_name), free(ev->kind), free(ev->summary), free(ev->note);
-    }
+    for (size_t i = 0; i < d->nlinks; i++) release_link(&d->links[i]);
+    for (size_t i = 0; i < d->nconsultations; i++) release_consultation(&d->consultations[i]);
+    for (size_t i = 0; i < d->ndecisions; i++) release_decision(&d->decisions[i]);
+    for (size_t i = 0; i < d->nevents; i++) release_event(&d->events[i]);
     for (size_t i = 0; i < d->ntransitions; i++) free(d->transitions[i].why);
     free(d->checklist);
     free(d->links);

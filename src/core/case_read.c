@@ -102,40 +102,40 @@ static char *like_pattern(const char *q)
     return buf_take(&b);
 }
 
+static void fill_case(Stmt *st, void *el)
+{
+    case_from_row(st, el);
+}
+
+static void release_case(void *el)
+{
+    case_free(el);
+}
+
 ErrCode case_list(Db *db, const CaseFilter *f, CaseList *out, Err *e)
 {
     memset(out, 0, sizeof *out);
-    int limit = f->limit > 0 && f->limit <= 200 ? f->limit : 25;
-    int offset = f->offset > 0 ? f->offset : 0;
+    err_clear(e);
     char *pattern = like_pattern(f->q);
-    const DbArg args[] = {DB_TEXT(":process", f->process ? f->process : ""),
-                          DB_TEXT(":step", f->step ? f->step : ""),
-                          DB_INT(":origin", f->origin),
-                          DB_INT(":officer", f->officer_id),
-                          DB_TEXT(":q", pattern),
-                          {NULL, DBA_END, NULL, 0}};
-    out->total = db_int(db, e, "SELECT count(*) FROM cases c" FILTER_WHERE, args, -1);
-    Stmt *st = out->total < 0 ? NULL
-                              : db_query(db, e,
-                                         "SELECT " CASE_COLUMNS CASE_FROM FILTER_WHERE
-                                         " ORDER BY c.id DESC LIMIT :limit OFFSET :offset",
-                                         args);
+    const DbArg filter[] = {DB_TEXT(":process", f->process ? f->process : ""),
+                            DB_TEXT(":step", f->step ? f->step : ""),
+                            DB_INT(":origin", f->origin),
+                            DB_INT(":officer", f->officer_id),
+                            DB_TEXT(":q", pattern),
+                            DB_INT(":limit", f->limit > 0 && f->limit <= 200 ? f->limit : 25),
+                            DB_INT(":offset", f->offset > 0 ? f->offset : 0),
+                            {NULL, DBA_END, NULL, 0}};
+    DbArg count_args[6];
+    memcpy(count_args, filter, 5 * sizeof *filter); /* the count has no :limit/:offset */
+    count_args[5] = filter[7];
+    out->total = db_int(db, e, "SELECT count(*) FROM cases c" FILTER_WHERE, count_args, -1);
+    if (out->total >= 0)
+        db_rows(db, e, "SELECT " CASE_COLUMNS CASE_FROM FILTER_WHERE " ORDER BY c.id DESC LIMIT :limit OFFSET :offset",
+                filter, sizeof *out->items, fill_case, release_case, (void **)&out->items, &out->n);
     free(pattern);
-    if (!st) return e->code ? e->code : ERR_INTERNAL;
-    if (!stmt_bind(st, DB_ARGS(DB_INT(":limit", limit), DB_INT(":offset", offset)), e)) {
-        stmt_finalize(st);
-        return e->code;
-    }
-    size_t cap = 0;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        if (out->n == cap) out->items = xrealloc(out->items, (cap = cap ? cap * 2 : 16) * sizeof *out->items);
-        case_from_row(st, &out->items[out->n++]);
-    }
-    stmt_finalize(st);
-    if (rc < 0) {
+    if (out->total < 0 || e->code) {
         case_list_free(out);
-        return e->code;
+        return e->code ? e->code : ERR_INTERNAL;
     }
     return ERR_OK;
 }
@@ -147,22 +147,16 @@ void case_list_free(CaseList *l)
     memset(l, 0, sizeof *l);
 }
 
+static void fill_count(Stmt *st, void *el)
+{
+    StepCount *sc = el;
+    snprintf(sc->process, sizeof sc->process, "%s", stmt_text(st, 0));
+    snprintf(sc->step, sizeof sc->step, "%s", stmt_text(st, 1));
+    sc->count = stmt_int(st, 2);
+}
+
 ErrCode case_counts(Db *db, StepCount **out, size_t *n, Err *e)
 {
-    *out = NULL;
-    *n = 0;
-    Stmt *st = db_query(db, e, "SELECT process, step, count(*) FROM cases GROUP BY process, step ORDER BY process",
-                        NULL);
-    if (!st) return e->code;
-    size_t cap = 0;
-    int rc;
-    while ((rc = stmt_step(st, e)) == 1) {
-        if (*n == cap) *out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-        StepCount *sc = &(*out)[(*n)++];
-        snprintf(sc->process, sizeof sc->process, "%s", stmt_text(st, 0));
-        snprintf(sc->step, sizeof sc->step, "%s", stmt_text(st, 1));
-        sc->count = stmt_int(st, 2);
-    }
-    stmt_finalize(st);
-    return rc < 0 ? e->code : ERR_OK;
+    return db_rows(db, e, "SELECT process, step, count(*) FROM cases GROUP BY process, step ORDER BY process", NULL,
+                   sizeof **out, fill_count, NULL, (void **)out, n);
 }

@@ -37,16 +37,6 @@ const char *consultation_answer_label(const char *answer)
     return "";
 }
 
-/* Runs `sql` and a history event in one transaction. */
-static ErrCode write_with_event(Db *db, const Actor *who, long long id, const char *sql, const DbArg *args,
-                                const char *kind, const char *summary, const char *note, Err *e)
-{
-    if (db_begin(db, e)) return e->code;
-    if (db_exec(db, e, sql, args) || history_add(db, id, who, kind, summary, note, e) || db_commit(db, e))
-        db_rollback(db);
-    return e->code;
-}
-
 static char *plan_item_label(Db *db, long long item, Err *e)
 {
     return db_text(db, e, "SELECT code || ' ' || title FROM plan_items WHERE id = :i", DB_ARGS(DB_INT(":i", item)));
@@ -73,7 +63,7 @@ ErrCode case_link(Db *db, const Actor *who, long long id, long long plan_item_id
     char *clean = trim_dup(note);
     Buf summary = BUF_INIT;
     buf_printf(&summary, "Kopplat till %s", label);
-    write_with_event(db, who, id,
+    history_write(db, who, id,
                      "INSERT INTO case_links (case_id, plan_item_id, note, created_by, created_at) "
                      "VALUES (:c, :i, :n, :u, :t)",
                      DB_ARGS(DB_INT(":c", id), DB_INT(":i", plan_item_id), DB_TEXT(":n", clean), DB_INT(":u", who->id),
@@ -99,7 +89,7 @@ ErrCode case_unlink(Db *db, const Actor *who, long long id, long long plan_item_
     } else {
         Buf summary = BUF_INIT;
         buf_printf(&summary, "Koppling borttagen: %s", label);
-        write_with_event(db, who, id, "DELETE FROM case_links WHERE case_id = :c AND plan_item_id = :i",
+        history_write(db, who, id, "DELETE FROM case_links WHERE case_id = :c AND plan_item_id = :i",
                          DB_ARGS(DB_INT(":c", id), DB_INT(":i", plan_item_id)), "unlink", buf_cstr(&summary), NULL, e);
         buf_free(&summary);
     }
@@ -157,7 +147,7 @@ ErrCode case_consult(Db *db, const ProcessSet *ps, const Actor *who, long long i
         char *note = trim_dup(in->note);
         Buf summary = BUF_INIT;
         buf_printf(&summary, "Förankring: %s %s (%s)", in->body, consultation_answer_label(in->answer), in->date);
-        write_with_event(db, who, id,
+        history_write(db, who, id,
                          "INSERT INTO case_consultations (case_id, step, body, answer, note, consulted_on, "
                          "created_by, created_at) VALUES (:c, :s, :b, :a, :n, :d, :u, :t)",
                          DB_ARGS(DB_INT(":c", id), DB_TEXT(":s", step->key), DB_TEXT(":b", in->body),
@@ -202,7 +192,7 @@ ErrCode case_decide(Db *db, const ProcessSet *ps, const Actor *who, long long id
             buf_printf(&summary, "Delegationsbeslut %s%s%s", in->date, *para ? ", " : "", para);
         else
             buf_printf(&summary, "Beslut i %s %s%s%s", in->body, in->date, *para ? ", " : "", para);
-        write_with_event(db, who, id,
+        history_write(db, who, id,
                          "INSERT INTO case_decisions (case_id, step, body, decided_on, paragraph, text, created_by, "
                          "created_at) VALUES (:c, :s, :b, :d, :p, :x, :u, :t)",
                          DB_ARGS(DB_INT(":c", id), DB_TEXT(":s", step->key), DB_TEXT(":b", in->body),

@@ -67,17 +67,14 @@ ErrCode case_set_checklist(Db *db, const ProcessSet *ps, const Actor *who, long 
     char *clean = trim_dup(note);
     Buf summary = BUF_INIT;
     buf_printf(&summary, "Checklista (%s): %s — %s", step->name, ci->text, checklist_state_label(state));
-    if (!db_begin(db, e)) {
-        if (db_exec(db, e,
-                    "INSERT INTO case_checklist (case_id, step, item, state, note, updated_by, updated_at) "
-                    "VALUES (:c, :s, :i, :st, :n, :u, :t) ON CONFLICT (case_id, step, item) DO UPDATE SET "
-                    "state = excluded.state, note = excluded.note, updated_by = excluded.updated_by, "
-                    "updated_at = excluded.updated_at",
-                    DB_ARGS(DB_INT(":c", id), DB_TEXT(":s", step->key), DB_TEXT(":i", ci->key), DB_TEXT(":st", state),
-                            DB_TEXT(":n", clean), DB_INT(":u", who->id), DB_TEXT(":t", now))) ||
-            history_add(db, id, who, "checklist", buf_cstr(&summary), clean, e) || db_commit(db, e))
-            db_rollback(db);
-    }
+    history_write(db, who, id,
+                  "INSERT INTO case_checklist (case_id, step, item, state, note, updated_by, updated_at) "
+                  "VALUES (:c, :s, :i, :st, :n, :u, :t) ON CONFLICT (case_id, step, item) DO UPDATE SET "
+                  "state = excluded.state, note = excluded.note, updated_by = excluded.updated_by, "
+                  "updated_at = excluded.updated_at",
+                  DB_ARGS(DB_INT(":c", id), DB_TEXT(":s", step->key), DB_TEXT(":i", ci->key), DB_TEXT(":st", state),
+                          DB_TEXT(":n", clean), DB_INT(":u", who->id), DB_TEXT(":t", now)),
+                  "checklist", buf_cstr(&summary), clean, e);
     free(clean);
     buf_free(&summary);
 out:
@@ -157,12 +154,8 @@ ErrCode case_set_officer(Db *db, const Actor *who, long long id, long long offic
     char *clean = trim_dup(note);
     Buf summary = BUF_INIT;
     buf_printf(&summary, "Huvudhandläggare: %s", officer.display_name);
-    if (!db_begin(db, e)) {
-        if (db_exec(db, e, "UPDATE cases SET officer_id = :o WHERE id = :c",
-                    DB_ARGS(DB_INT(":o", officer_id), DB_INT(":c", id))) ||
-            history_add(db, id, who, "officer", buf_cstr(&summary), clean, e) || db_commit(db, e))
-            db_rollback(db);
-    }
+    history_write(db, who, id, "UPDATE cases SET officer_id = :o WHERE id = :c",
+                  DB_ARGS(DB_INT(":o", officer_id), DB_INT(":c", id)), "officer", buf_cstr(&summary), clean, e);
     free(clean);
     buf_free(&summary);
 out:

@@ -19,3 +19,12 @@ ErrCode history_add(Db *db, long long case_id, const Actor *who, const char *kin
     return db_exec(db, e, "UPDATE cases SET updated_at = :at WHERE id = :c",
                    DB_ARGS(DB_TEXT(":at", now), DB_INT(":c", case_id)));
 }
+
+ErrCode history_write(Db *db, const Actor *who, long long case_id, const char *sql, const DbArg *args,
+                      const char *kind, const char *summary, const char *note, Err *e)
+{
+    if (db_begin(db, e)) return e->code;
+    if (db_exec(db, e, sql, args) || history_add(db, case_id, who, kind, summary, note, e) || db_commit(db, e))
+        db_rollback(db);
+    return e->code;
+}

@@ -17,4 +17,8 @@
 ErrCode history_add(Db *db, long long case_id, const Actor *who, const char *kind, const char *summary,
                     const char *note, Err *e);
 
+/* Runs one change (`sql` with `args`) and its event in one transaction. */
+ErrCode history_write(Db *db, const Actor *who, long long case_id, const char *sql, const DbArg *args,
+                      const char *kind, const char *summary, const char *note, Err *e);
+
 #endif

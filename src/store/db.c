@@ -172,6 +172,34 @@ bool db_exists(Db *db, Err *e, const char *sql, const DbArg *args)
     return found;
 }
 
+ErrCode db_rows(Db *db, Err *e, const char *sql, const DbArg *args, size_t size, void (*fill)(Stmt *st, void *el),
+                void (*release)(void *el), void **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    Stmt *st = db_query(db, e, sql, args);
+    if (!st) return e->code;
+    size_t cap = 0;
+    char *items = NULL;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        if (*n == cap) items = xrealloc(items, (cap = cap ? cap * 2 : 16) * size);
+        void *el = items + *n * size;
+        memset(el, 0, size);
+        fill(st, el);
+        (*n)++;
+    }
+    stmt_finalize(st);
+    if (rc < 0) {
+        for (size_t i = 0; release && i < *n; i++) release(items + i * size);
+        free(items);
+        *n = 0;
+        return e->code;
+    }
+    *out = items;
+    return ERR_OK;
+}
+
 int db_changes(Db *db)
 {
     return db->be->changes(db->conn);

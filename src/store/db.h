@@ -13,6 +13,7 @@
 #define LOTS_STORE_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/err.h"
 
@@ -66,6 +67,13 @@ long long db_int(Db *db, Err *e, const char *sql, const DbArg *args, long long f
 char *db_text(Db *db, Err *e, const char *sql, const DbArg *args); /* NULL if no row */
 bool db_exists(Db *db, Err *e, const char *sql, const DbArg *args);
 int db_changes(Db *db);
+
+/* Runs a query and collects every row into a malloc'd array of elements of
+ * `size` bytes, each filled by `fill` (which copies what it keeps: column
+ * text dies with the row). On failure, the elements collected so far are
+ * handed to `release` (may be NULL), the array is freed and *out is NULL. */
+ErrCode db_rows(Db *db, Err *e, const char *sql, const DbArg *args, size_t size, void (*fill)(Stmt *st, void *el),
+                void (*release)(void *el), void **out, size_t *n);
 
 /* Runs a script of several statements (migrations only). */
 ErrCode db_exec_script(Db *db, Err *e, const char *sql);
