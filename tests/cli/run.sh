@@ -100,6 +100,21 @@ run process show Z;              expect "process show unknown" 1 '' 'finns inte'
 run process show A --svg --json; expect "process show --svg --json" 2
 run process show;                expect "process show without key" 2
 
+# an organisation's own definitions: an override replaces the built-in …
+mkdir -p "$tmp/own"
+sed 's/^name: .*/name: Beredning enligt vår egen rutin/' processes/A.yaml >"$tmp/own/A.yaml"
+run process list --processes "$tmp/own"; expect "process list with an override" 0 'Beredning enligt vår egen rutin'
+LOTS_PROCESSES="$tmp/own" "$bin" process show A <"$tmp/empty" >"$out" 2>"$err"; rc=$?
+expect "LOTS_PROCESSES honoured" 0 'Beredning enligt vår egen rutin'
+# … and a broken one stops Lots from starting, naming file and line
+sed 's/^    transitions:/    tranistions:/' processes/A.yaml >"$tmp/own/A.yaml"
+line=$(grep -n 'tranistions:' "$tmp/own/A.yaml" | head -1 | cut -d: -f1)
+run serve --processes "$tmp/own" --db "$tmp/never.db" --listen 127.0.0.1:0
+expect "serve refuses a broken definition" 1 '' "$tmp/own/A.yaml:$line:"
+if [ ! -e "$tmp/never.db" ]; then ok "nothing created when refusing to start"; else bad "nothing created when refusing to start" "db exists"; fi
+run init --processes "$tmp/own" --db "$tmp/never.db"
+expect "init refuses a broken definition" 1 '' 'tranistions'
+
 # --- cases ---------------------------------------------------------------------------------------
 run case new --origin 1 --title "Tillgång till akutvård i Fyrbodal" --description "Uppdrag från nämnden." --as anna.berg --db "$db"
 expect "case new origin 1" 0 "^HS $year-00001 \\(id 1\\) registrerat: process A"
