@@ -35,6 +35,8 @@ const Command commands[] = {
      cmd_process_list},
     {"process", "show", "lots process show KEY [--svg|--json] [--processes DIR]",
      "Visa en process: steg, checklistor och övergångar (eller som SVG/JSON)", cmd_process_show},
+    {"spc", NULL, "lots spc CHART [--freeze N] [--screen-mr] < data.csv",
+     "Styrdiagram (run, i, mr, c, u, up, p, pp, g, t) för en serie x,y[,n] från stdin, som JSON", cmd_spc},
     {"help", NULL, "lots help [COMMAND|routes]", "Hjälp om ett kommando, eller webbens adresser (routes)", cmd_help},
     {"version", NULL, "lots version", "Visa versionen", cmd_version},
 };

@@ -32,6 +32,8 @@ int cmd_case_check(int argc, char **argv);
 /* cli/cmd_process.c */
 int cmd_process_list(int argc, char **argv);
 int cmd_process_show(int argc, char **argv);
+/* cli/cmd_spc.c */
+int cmd_spc(int argc, char **argv);
 /* cli/cli.c */
 int cmd_help(int argc, char **argv);
 

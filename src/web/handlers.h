@@ -50,5 +50,7 @@ void api_process_get(Request *r);
 void api_plan_items(Request *r);
 void api_bodies(Request *r);
 void api_me(Request *r);
+/* web/api_spc.c */
+void api_spc(Request *r);
 
 #endif

@@ -8,6 +8,7 @@
 
 #define U ROUTE_USER
 #define W (ROUTE_USER | ROUTE_WRITE)
+#define PURE (ROUTE_USER | ROUTE_PURE) /* readers may ask: nothing is stored */
 
 const Route routes[] = {
     /* pages */
@@ -44,6 +45,7 @@ const Route routes[] = {
     {"GET", "/api/v1/plan-items", U, api_plan_items, "Planpunkter att koppla ärenden till"},
     {"GET", "/api/v1/bodies", U, api_bodies, "Organ som förankrar och beslutar"},
     {"GET", "/api/v1/me", U, api_me, "Den inloggade användaren"},
+    {"POST", "/api/v1/spc", PURE, api_spc, "Styrdiagram för en serie {chart, freeze, screen_mr, points: [{x, y, n}]}"},
 };
 
 const size_t route_count = sizeof routes / sizeof *routes;

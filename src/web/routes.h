@@ -16,6 +16,7 @@ enum {
     ROUTE_USER = 1 << 0,   /* a logged-in user (session for pages, token for the API) */
     ROUTE_WRITE = 1 << 1,  /* … whose role may change things (not läsare) */
     ROUTE_ADMIN = 1 << 2,  /* … who is admin */
+    ROUTE_PURE = 1 << 3,   /* a POST that only computes an answer and changes nothing */
 };
 
 typedef struct {

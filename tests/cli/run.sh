@@ -227,5 +227,38 @@ run case list --limit 200 --json --db "$tmp/demo.db"
     || bad "demo covers A, B and C" "$(js '[...new Set(d.items.map(i=>i.process))].join("")')"
 run init --db "$tmp/demo.db" --demo;     expect "second init --demo refused" 1 '' 'redan användare'
 
+# --- spc: control charts from stdin ------------------------------------------------------------------
+# Montgomery's circuit boards, the 26 trial samples (qcc data "circuit"); qcc's vignette prints
+# c̄ 19.84615, LCL 6.481447, UCL 33.21086 (../shared/spc-reference/expected.md line 46; full precision
+# in expected_qcc_circuit_c_trial.csv). Samples 6 and 20 lie outside the limits.
+circuit="sample,defects"
+i=0; for c in 21 24 16 12 15 5 28 20 31 25 20 24 16 19 10 17 13 22 18 39 30 24 16 19 17 15; do
+    i=$((i + 1)); circuit="$circuit"$'\n'"$i,$c"
+done
+run_in "$circuit" spc c;                expect "spc c on the circuit boards" 0 '"chart": "c"'
+near() { node -e 'const [g,w]=[+process.argv[1],+process.argv[2]];process.exit(Math.abs(g-w)<=1e-6*Math.abs(w)?0:1)' "$1" "$2"; }
+near "$(js 'd.points[0].cl')" 19.8461538461538 && near "$(js 'd.points[0].ucl')" 33.2108605251418 \
+    && near "$(js 'd.points[0].lcl')" 6.4814471671659 && ok "spc c: CL and limits as published" \
+    || bad "spc c: CL and limits as published" "$(js '[d.points[0].cl,d.points[0].lcl,d.points[0].ucl]')"
+[ "$(js 'd.points.filter(p=>p.signal).map(p=>p.x).join(" ")')" = "6 20" ] && ok "spc c: samples 6 and 20 signal" \
+    || bad "spc c: samples 6 and 20 signal" "$(js 'd.points.filter(p=>p.signal).map(p=>p.x)')"
+# Anhøj's limits for 26 useful points: 8 and 8 (anhoej_critical_values.csv, expected.md line 173).
+[ "$(js 'd.points.length+" "+d.runs.useful+" "+d.runs.longest_max+" "+d.runs.crossings_min')" = "26 26 8 8" ] \
+    && ok "spc c: runs figures" || bad "spc c: runs figures" "$(js 'd.runs')"
+run_in "$circuit" spc run --freeze 10; expect "spc run --freeze" 0
+[ "$(js 'd.points[25].cl+" "+d.points[0].ucl')" = "20.5 null" ] && ok "spc run: median of the first 10, no limits" \
+    || bad "spc run: median of the first 10, no limits" "$(js '[d.points[25].cl,d.points[0].ucl]')"
+run_in $'x,y,n\n2024-01,3,1200\n2024-02,5,1100\n2024-03,4' spc u
+expect "spc u: a missing denominator names the line" 1 '' 'rad 4: nämnaren n saknas \(krävs för u-diagram\)'
+run_in $'2024-01,3\n2024-02,tre' spc c;  expect "spc: a bad number names the line" 1 '' "rad 2: .*'tre' är inte ett tal"
+run_in $'2024-01,3\n2024-02,-1' spc c;   expect "spc: a negative count is refused" 1 '' 'rad 2: .*negativ'
+run_in $'1,3\n2,4' spc xbar;             expect "spc: unknown chart is usage" 2 '' 'okänd diagramtyp'
+run_in $'1,3\n2,4' spc;                  expect "spc: chart missing is usage" 2 '' 'användning'
+run_in $'1,3\n2,4' spc c --freeze x;     expect "spc: bad --freeze is usage" 2 '' 'freeze'
+run_in $'1,3\n2,4' spc c --freeze 3;     expect "spc: freeze longer than the series" 1 '' 'bara 2'
+run_in '' spc c;                         expect "spc: no points" 1 '' 'inga punkter'
+run_in $'m\xc3\xa5nad;antal;vårddagar\n2024-01;3;1200,5\n2024-02;5;1100' spc u
+expect "spc: Swedish Excel CSV (semicolons, decimal comma)" 0 '"chart": "u"'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
