@@ -4,6 +4,7 @@
 #   make run        install what is missing, build, create the demo database, serve
 #   make test       install what is missing, then every test: unit (cmocka), HTTP and
 #                   browser, once with a normal build and once under ASan+UBSan
+#   make fuzz       libFuzzer targets for the parsers of outside input (mk/fuzz.mk)
 #   make SAN=1 ...  the same targets with the sanitizer build (build/asan)
 
 SAN ?= 0
@@ -89,9 +90,11 @@ demo-reset:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 
 # --- tests -----------------------------------------------------------------
-# `make test` is what README and .ci/run call: everything, normal and sanitized.
+# `make test` is what README and .ci/run call: everything, normal and sanitized,
+# and a short fuzzing run of every parser of outside input.
 test: deps
 	@$(MAKE) --no-print-directory -j2 test-one SAN=0
+	@$(MAKE) --no-print-directory -j2 fuzz SAN=0 FUZZ_SECONDS=5
 	@$(MAKE) --no-print-directory -j2 test-one SAN=1
 
 BROWSER ?= 1
@@ -109,3 +112,5 @@ browser: $(LOTS)
 
 clean:
 	rm -rf build
+
+include mk/fuzz.mk

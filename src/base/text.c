@@ -9,19 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Well-formed UTF-8 as RFC 3629 defines it: no overlong forms, no
+ * surrogates (U+D800–DFFF), nothing above U+10FFFF. */
 bool utf8_valid(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        unsigned c = *p, lo = 0x80, hi = 0xBF;
         int n;
-        if (*p < 0x80) n = 0;
-        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) n = 1;
-        else if ((*p & 0xF0) == 0xE0) n = 2;
-        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) n = 3;
-        else return false;
+        if (c < 0x80) n = 0;
+        else if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0; /* overlong */
+            if (c == 0xED) hi = 0x9F; /* surrogates */
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90; /* overlong */
+            if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
+        } else
+            return false;
         p++;
-        for (int i = 0; i < n; i++, p++)
-            if ((*p & 0xC0) != 0x80) return false;
+        for (int i = 0; i < n; i++, p++) {
+            if (*p < (i == 0 ? lo : 0x80) || *p > (i == 0 ? hi : 0xBF)) return false;
+        }
     }
     return true;
 }

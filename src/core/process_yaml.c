@@ -70,7 +70,12 @@ static ErrCode syntax_error(const yaml_parser_t *p, const char *text, size_t len
                        line_at_offset(text, len, p->problem_offset));
     if (p->error == YAML_MEMORY_ERROR) return err_set(e, ERR_INTERNAL, "%s: slut på minne", filename);
     const char *sv = syntax_problem(p->problem);
+    /* At the end of a file without a final line break libyaml's mark stands
+     * on a line past the last one; name the last line instead. */
+    int last = line_at_offset(text, len, len ? len - 1 : 0);
     int line = (int)p->problem_mark.line + 1, start = (int)p->context_mark.line + 1;
+    if (line > last) line = last;
+    if (start > last) start = last;
     char where[48] = "";
     if (p->context && start < line) snprintf(where, sizeof where, "; i det som börjar på rad %d", start);
     if (sv) return err_set(e, ERR_INVALID, "%s:%d: YAML-syntaxfel: %s%s", filename, line, sv, where);

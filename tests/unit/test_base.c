@@ -86,6 +86,11 @@ static void text_helpers(void **state)
     assert_false(iso_date_valid("24-01-01"));
     assert_true(utf8_valid("Nära vård"));
     assert_false(utf8_valid("\xC3\x28"));
+    assert_false(utf8_valid("\xE0\x80\x80"));     /* overlong */
+    assert_false(utf8_valid("\xED\xA0\x80"));     /* a surrogate */
+    assert_false(utf8_valid("\xF4\x90\x80\x80")); /* above U+10FFFF */
+    assert_true(utf8_valid("\xF0\x9F\x98\x80"));  /* an emoji */
+    assert_true(utf8_valid("\xE2\x80\x93"));       /* an en dash */
     assert_int_equal(utf8_length("åäö"), 3);
     char *t = trim_dup("  rubrik \n");
     assert_string_equal(t, "rubrik");

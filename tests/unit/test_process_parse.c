@@ -130,6 +130,9 @@ static void yaml_syntax_error_has_libyamls_line(void **state)
                  "t.yaml:5: ", "tabbtecken");
     expect_error("", "t.yaml:1: ", "tom");
     expect_error("key: T\nname: \xff\n", "t.yaml:2: ", "UTF-8");
+    /* found by tests/fuzz/fuzz_process: an error at the end of a file with no
+     * final line break was reported on a line past the end */
+    expect_error("key: T\nname", "t.yaml:2: ", "YAML-syntaxfel");
 }
 
 static void duplicate_step(void **state)
