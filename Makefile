@@ -29,9 +29,10 @@ LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 SRC := $(shell find src -name '*.c' ! -name main.c | sort)
 OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC))
 GEN_SRC := $(BUILD)/gen/embedded_processes.c $(BUILD)/gen/embedded_migrations.c \
-           $(BUILD)/gen/embedded_assets.c
+           $(BUILD)/gen/embedded_assets.c $(BUILD)/gen/embedded_rules.c
 GEN_OBJ := $(GEN_SRC:.c=.o)
 PROCESS_FILES := $(sort $(wildcard processes/*.yaml))
+RULE_FILES := $(sort $(wildcard rules/*.yaml))
 MIGRATION_FILES := $(sort $(wildcard migrations/*.sql))
 ASSET_FILES := $(sort $(wildcard assets/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -49,6 +50,9 @@ $(BUILD)/tools/embed: tools/embed.c
 $(BUILD)/gen/embedded_processes.c: $(BUILD)/tools/embed $(PROCESS_FILES)
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed embedded_processes $@ $(PROCESS_FILES)
+$(BUILD)/gen/embedded_rules.c: $(BUILD)/tools/embed $(RULE_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed embedded_rules $@ $(RULE_FILES)
 $(BUILD)/gen/embedded_migrations.c: $(BUILD)/tools/embed $(MIGRATION_FILES)
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed embedded_migrations $@ $(MIGRATION_FILES)

@@ -17,6 +17,7 @@ typedef struct {
 extern const EmbeddedFile embedded_processes[]; /* processes/NAME.yaml */
 extern const EmbeddedFile embedded_migrations[]; /* migrations/NNNN_*.sql, in order */
 extern const EmbeddedFile embedded_assets[];     /* assets/NAME (css, svg, js) */
+extern const EmbeddedFile embedded_rules[];      /* rules/NAME.yaml (decision paths) */
 
 const EmbeddedFile *embedded_find(const EmbeddedFile *set, const char *name);
 

@@ -13,7 +13,7 @@
 const Command commands[] = {
     {"init", NULL, "lots init [--db PATH] [--demo]", "Skapa eller uppgradera databasen; --demo fyller den med demodata",
      cmd_init},
-    {"serve", NULL, "lots serve [--db PATH] [--listen ADDR:PORT] [--processes DIR] [--prefix /lots] [--secure-cookies]",
+    {"serve", NULL, "lots serve [--db PATH] [--listen ADDR:PORT] [--processes DIR] [--rules DIR] [--prefix /lots] [--secure-cookies]",
      "Starta webbservern (standard 127.0.0.1:8080)", cmd_serve},
     {"user", "add", "lots user add NAME --role ROLE --password-stdin [--display-name TEXT] [--db PATH]",
      "Lägg till en användare (roll: admin, handläggare, läsare); lösenordet läses från stdin", cmd_user_add},
@@ -37,6 +37,12 @@ const Command commands[] = {
      "Visa en process: steg, checklistor och övergångar (eller som SVG/JSON)", cmd_process_show},
     {"spc", NULL, "lots spc CHART [--freeze N] [--screen-mr] < data.csv",
      "Styrdiagram (run, i, mr, c, u, up, p, pp, g, t) för en serie x,y[,n] från stdin, som JSON", cmd_spc},
+    {"decide", NULL, "lots decide --unit NAMN|ID … --municipality NAMN … [--within-mission] [--within-budget] [--political] [--cost KRONOR] [--json] [--rules DIR] [--db PATH]",
+     "Vem beslutar? Beslutsvägen för en åtgärd enligt regelverket (inställningen decision_rules)", cmd_decide},
+    {"org", "import", "lots org import FIL.csv [--db PATH]",
+     "Importera enheter, kommuner och personer från CSV (allt eller inget; felet anges med radnummer)", cmd_org_import},
+    {"org", "units", "lots org units [--json] [--db PATH]", "Lista organisationens enheter som ett träd", cmd_org_units},
+    {"org", "municipalities", "lots org municipalities [--json] [--db PATH]", "Lista kommunerna", cmd_org_municipalities},
     {"help", NULL, "lots help [COMMAND|routes]", "Hjälp om ett kommando, eller webbens adresser (routes)", cmd_help},
     {"version", NULL, "lots version", "Visa versionen", cmd_version},
 };
@@ -47,7 +53,7 @@ static void print_overview(FILE *out)
     fputs("Lots – ärenden och förbättringsarbete i hälso- och sjukvården\n\nKommandon:\n", out);
     for (unsigned i = 0; i < command_count; i++) fprintf(out, "  %-60s\n      %s\n", commands[i].usage, commands[i].help);
     fputs("\nMiljövariabler: LOTS_DB (databasfil, standard lots.db), LOTS_USER (vem som agerar i CLI:t),\n"
-          "LOTS_PROCESSES (katalog med egna processdefinitioner).\n"
+          "LOTS_PROCESSES (katalog med egna processdefinitioner), LOTS_RULES (katalog med egna beslutsregler).\n"
           "Slutkoder: 0 klart, 1 vägrat eller misslyckat (meddelande på stderr), 2 felaktig användning.\n",
           out);
 }

@@ -103,6 +103,17 @@ bool cli_load_processes(ProcessSet *ps, const char *flag)
     return true;
 }
 
+bool cli_load_rules(RuleSets *rs, const char *flag)
+{
+    const char *dir = flag && *flag ? flag : getenv("LOTS_RULES");
+    Err e = ERR_INIT;
+    if (rules_load(rs, dir && *dir ? dir : NULL, &e)) {
+        cli_fail(e.msg);
+        return false;
+    }
+    return true;
+}
+
 bool cli_actor(Db *db, const char *flag, Actor *out)
 {
     const char *name = flag && *flag ? flag : getenv("LOTS_USER");

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/account.h"
+#include "core/decide.h"
 #include "core/process.h"
 #include "store/db.h"
 
@@ -35,6 +36,8 @@ const char *cli_db_path(const char *flag);
 Db *cli_open_db(const char *flag);
 /* Built-ins plus --processes DIR or $LOTS_PROCESSES; prints the error. */
 bool cli_load_processes(ProcessSet *ps, const char *flag);
+/* Built-in decision rules plus --rules DIR or $LOTS_RULES; prints the error. */
+bool cli_load_rules(RuleSets *rs, const char *flag);
 /* The acting person: --as NAME, else $LOTS_USER, else "admin". */
 bool cli_actor(Db *db, const char *flag, Actor *out);
 int cli_fail(const char *msg);                      /* prints "lots: msg", returns 1 */

@@ -49,28 +49,32 @@ int cmd_init(int argc, char **argv)
 int cmd_serve(int argc, char **argv)
 {
     static const char *usage =
-        "lots serve [--db PATH] [--listen ADDR:PORT] [--processes DIR] [--prefix /lots] [--secure-cookies]";
+        "lots serve [--db PATH] [--listen ADDR:PORT] [--processes DIR] [--rules DIR] [--prefix /lots] [--secure-cookies]";
     CliOpt o[] = {{"--db", true, NULL, false},
                   {"--listen", true, NULL, false},
                   {"--processes", true, NULL, false},
                   {"--prefix", true, NULL, false},
                   {"--secure-cookies", false, NULL, false},
-                  {"--threads", true, NULL, false}};
+                  {"--threads", true, NULL, false},
+                  {"--rules", true, NULL, false}};
     size_t npos;
-    if (!cli_parse(argc, argv, o, 6, NULL, 0, &npos, usage)) return EXIT_USAGE;
+    if (!cli_parse(argc, argv, o, 7, NULL, 0, &npos, usage)) return EXIT_USAGE;
     const char *prefix = o[3].value ? o[3].value : "";
     if (*prefix && (prefix[0] != '/' || prefix[strlen(prefix) - 1] == '/'))
         return cli_fail("--prefix måste börja med / och inte sluta med /, t.ex. /lots");
     ProcessSet ps = {0};
+    RuleSets rules = {0};
     if (!cli_load_processes(&ps, o[2].value)) return EXIT_FAIL;
-    Db *db = cli_open_db(o[0].value); /* migrate once before serving */
-    if (!db) {
+    Db *db = NULL;
+    if (!cli_load_rules(&rules, o[6].value) || !(db = cli_open_db(o[0].value))) { /* migrate once before serving */
+        rules_free(&rules);
         process_set_free(&ps);
         return EXIT_FAIL;
     }
     db_close(db);
     WebConfig cfg = {.db_path = cli_db_path(o[0].value),
                      .ps = &ps,
+                     .rules = &rules,
                      .listen = o[1].value ? o[1].value : "127.0.0.1:8080",
                      .prefix = prefix,
                      .threads = o[5].value ? atoi(o[5].value) : 4,
@@ -78,6 +82,7 @@ int cmd_serve(int argc, char **argv)
                      .secure_cookies = o[4].present};
     Err e = ERR_INIT;
     int rc = web_serve(&cfg, &e) ? cli_fail(e.msg) : EXIT_OK;
+    rules_free(&rules);
     process_set_free(&ps);
     return rc;
 }

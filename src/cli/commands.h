@@ -34,6 +34,11 @@ int cmd_process_list(int argc, char **argv);
 int cmd_process_show(int argc, char **argv);
 /* cli/cmd_spc.c */
 int cmd_spc(int argc, char **argv);
+/* cli/cmd_org.c */
+int cmd_decide(int argc, char **argv);
+int cmd_org_import(int argc, char **argv);
+int cmd_org_units(int argc, char **argv);
+int cmd_org_municipalities(int argc, char **argv);
 /* cli/cli.c */
 int cmd_help(int argc, char **argv);
 

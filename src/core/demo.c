@@ -14,6 +14,7 @@
  * database that already has users.
  */
 #include "core/demo.h"
+#include "core/org.h"
 #include "core/body.h"
 #include "core/case.h"
 #include "base/buf.h"
@@ -442,6 +443,7 @@ static ErrCode add_people_and_bodies(Db *db, char admin_password[33], Err *e)
         memset(pw, 0, sizeof pw);
         if (rc) goto fail;
     }
+    if (org_demo_load(db, e)) goto fail; /* Region Örebro län, its municipalities, VGR förvaltningar */
     return db_commit(db, e);
 fail:
     db_rollback(db);

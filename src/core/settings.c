@@ -4,6 +4,7 @@
 #include "core/settings.h"
 #include "base/buf.h"
 #include "base/text.h"
+#include "core/decide.h"
 
 #include <string.h>
 
@@ -31,8 +32,11 @@ ErrCode setting_set(Db *db, const char *key, const char *value, Err *e)
     if (strcmp(key, "ref_prefix") == 0) {
         if (!prefix_valid(value))
             return err_set(e, ERR_INVALID, "Diarieprefixet måste vara 1–10 versaler (A–Ö), t.ex. HS.");
+    } else if (strcmp(key, "decision_rules") == 0) {
+        if (!rules_builtin(value))
+            return err_set(e, ERR_INVALID, "Okänt regelverk för beslutsvägar '%s' (inbyggda: orebro, vgr).", value);
     } else {
-        return err_set(e, ERR_INVALID, "Okänd inställning '%s' (känd: ref_prefix).", key);
+        return err_set(e, ERR_INVALID, "Okänd inställning '%s' (kända: ref_prefix, decision_rules).", key);
     }
     return db_exec(db, e,
                    "INSERT INTO settings (key, value) VALUES (:k, :v) "

@@ -50,6 +50,10 @@ void api_process_get(Request *r);
 void api_plan_items(Request *r);
 void api_bodies(Request *r);
 void api_me(Request *r);
+/* web/api_org.c */
+void api_units(Request *r);
+void api_municipalities(Request *r);
+void api_decision_path(Request *r);
 /* web/api_spc.c */
 void api_spc(Request *r);
 

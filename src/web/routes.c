@@ -45,6 +45,9 @@ const Route routes[] = {
     {"GET", "/api/v1/plan-items", U, api_plan_items, "Planpunkter att koppla ärenden till"},
     {"GET", "/api/v1/bodies", U, api_bodies, "Organ som förankrar och beslutar"},
     {"GET", "/api/v1/me", U, api_me, "Den inloggade användaren"},
+    {"GET", "/api/v1/units", U, api_units, "Organisationens enheter i trädordning, med överordnad enhets id"},
+    {"GET", "/api/v1/municipalities", U, api_municipalities, "Kommunerna"},
+    {"POST", "/api/v1/decision-path", PURE, api_decision_path, "Vem beslutar? {units, municipalities, within_mission, within_budget, political, cost} → {steps}"},
     {"POST", "/api/v1/spc", PURE, api_spc, "Styrdiagram för en serie {chart, freeze, screen_mr, points: [{x, y, n}]}"},
 };
 

@@ -7,11 +7,13 @@
 #include <stdbool.h>
 
 #include "base/err.h"
+#include "core/decide.h"
 #include "core/process.h"
 
 typedef struct {
     const char *db_path;       /* every request opens its own connection */
     const ProcessSet *ps;      /* loaded once, read-only */
+    const RuleSets *rules;     /* decision-path rules, loaded once, read-only */
     const char *listen;        /* "127.0.0.1:8080", "[::1]:8080" or ":8080" */
     const char *prefix;        /* URL prefix when behind a proxy, "" or "/lots" */
     int threads;               /* worker threads (default 4) */

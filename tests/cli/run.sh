@@ -17,7 +17,7 @@ if [ ! -x "$bin" ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-unset LOTS_DB LOTS_USER LOTS_PROCESSES
+unset LOTS_DB LOTS_USER LOTS_PROCESSES LOTS_RULES
 export LOTS_FAST_HASH=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -114,6 +114,12 @@ expect "serve refuses a broken definition" 1 '' "$tmp/own/A.yaml:$line:"
 if [ ! -e "$tmp/never.db" ]; then ok "nothing created when refusing to start"; else bad "nothing created when refusing to start" "db exists"; fi
 run init --processes "$tmp/own" --db "$tmp/never.db"
 expect "init refuses a broken definition" 1 '' 'tranistions'
+# the same for decision rules: a broken rules file stops serve, naming file and line
+mkdir -p "$tmp/rules"
+sed '0,/^    kind:/s//    knid:/' rules/orebro.yaml >"$tmp/rules/orebro.yaml"
+line=$(grep -n 'knid:' "$tmp/rules/orebro.yaml" | head -1 | cut -d: -f1)
+run serve --rules "$tmp/rules" --db "$tmp/never.db" --listen 127.0.0.1:0
+expect "serve refuses broken decision rules" 1 '' "$tmp/rules/orebro.yaml:$line:"
 
 # --- cases ---------------------------------------------------------------------------------------
 run case new --origin 1 --title "Tillgång till akutvård i Fyrbodal" --description "Uppdrag från nämnden." --as anna.berg --db "$db"
@@ -259,6 +265,69 @@ run_in $'1,3\n2,4' spc c --freeze 3;     expect "spc: freeze longer than the ser
 run_in '' spc c;                         expect "spc: no points" 1 '' 'inga punkter'
 run_in $'m\xc3\xa5nad;antal;vårddagar\n2024-01;3;1200,5\n2024-02;5;1100' spc u
 expect "spc: Swedish Excel CSV (semicolons, decimal comma)" 0 '"chart": "u"'
+
+# --- organisation and decision paths (lots org, lots decide) -------------------------------------------
+unset LOTS_RULES
+orgdb="$tmp/org.db"
+run init --db "$orgdb";                  expect "init for the organisation" 0
+cat >"$tmp/org.csv" <<'CSV'
+# Utdrag ur Region Örebro län
+typ;namn;nivå;överordnad;kortnamn;chefstitel
+enhet;Region Örebro län;region;;RÖL;Regiondirektör
+enhet;Hälso- och sjukvårdsförvaltningen;förvaltning;RÖL;HSF;Hälso- och sjukvårdsdirektör
+enhet;Universitetssjukhuset Örebro;område;HSF;USÖ;Områdeschef
+enhet;Ortopedi;verksamhet;USÖ;;Verksamhetschef
+enhet;Västra Götalandsregionen;region;;VGR;Regiondirektör
+enhet;Skaraborgs sjukhus;förvaltning;VGR;SkaS;Sjukhusdirektör
+kommun;Örebro;;;;
+kommun;Kumla;;;;
+kommun;Askersund;;;;
+CSV
+run org import "$tmp/org.csv" --db "$orgdb"; expect "org import" 0 '6 enheter, 3 kommuner'
+run org units --db "$orgdb";             expect "org units as a tree" 0 '^      Ortopedi \(verksamhet, id [0-9]+\) – Verksamhetschef'
+run org units --json --db "$orgdb"
+[ "$(js 'd.items.find(u=>u.name==="Ortopedi").parent_id===d.items.find(u=>u.short_name==="USÖ").id')" = true ] \
+    && ok "org units --json has parent ids" || bad "org units --json has parent ids" "$(js 'd.items')"
+printf 'typ;namn;nivå;överordnad\nenhet;Kirurgi;verksamhet;USÖ\nenhet;Ortopedi Skövde;verksamhet;SkaS-Ortopedi\n' >"$tmp/bad.csv"
+run org import "$tmp/bad.csv" --db "$orgdb"; expect "org import names the bad line" 1 '' "rad 3: okänd överordnad enhet 'SkaS-Ortopedi'"
+run org units --json --db "$orgdb"
+[ "$(js 'd.items.length')" = 6 ] && ok "a failed import writes nothing" || bad "a failed import writes nothing" "$(js 'd.items.length') units"
+run org import "$tmp/nosuch.csv" --db "$orgdb"; expect "org import of a missing file" 1 '' 'kan inte läsas'
+run org import --db "$orgdb";            expect "org import without a file" 2
+run org municipalities --db "$orgdb";    expect "org municipalities" 0 'Askersunds kommun'
+
+run decide --unit Ortopedi --within-mission --within-budget --db "$orgdb"
+expect "decide: the verksamhetschef decides" 0 '1\. Verksamhetschef Ortopedi, Universitetssjukhuset Örebro – beslutar'
+run decide --unit ortopedi --within-mission --within-budget --json --db "$orgdb"
+[ "$(js 'd.steps.map(s=>s.kind).join(" ")')" = "decides informed endorses" ] && ok "decide --json: decides, informed, endorses" \
+    || bad "decide --json: decides, informed, endorses" "$(js 'd.steps.map(s=>s.kind)')"
+run decide --unit Ortopedi --municipality Örebro --municipality=Kumla --municipality Askersund --within-mission \
+    --within-budget --political --json --db "$orgdb"
+[ "$(js 'd.steps.map(s=>s.kind).join(" ")')" = "decides informed endorses informed recommends decides decides decides" ] \
+    && ok "decide: samverkansrådet recommends before each municipality decides" \
+    || bad "decide: samverkansrådet recommends before each municipality decides" "$(js 'd.steps.map(s=>s.kind)')"
+[ "$(js 'd.steps.slice(5).map(s=>s.actor).join(",")')" = "Örebro kommun,Kumla kommun,Askersunds kommun" ] \
+    && ok "decide: municipalities in the order given" || bad "decide: municipalities in the order given" "$(js 'd.steps.slice(5).map(s=>s.actor)')"
+run decide --unit Ortopedi --within-mission --cost "750 000" --db "$orgdb"
+expect "decide outside budget: RMKS prioritises" 0 'RMKS\) – prioriterar'
+grep -q 'Hälso- och sjukvårdsförvaltningens ledningsgrupp – beslutar' "$out" && grep -q '750 000 kr' "$out" \
+    && ok "decide outside budget: the HoS ledningsgrupp decides" || bad "decide outside budget: the HoS ledningsgrupp decides" "see stdout"
+run decide --unit SkaS-Ortopedi --db "$orgdb";        expect "decide: unknown unit" 1 '' "Okänd enhet 'SkaS-Ortopedi'"
+run decide --municipality Gotham --db "$orgdb";       expect "decide: unknown municipality" 1 '' "Okänd kommun 'Gotham'"
+run decide --within-mission --db "$orgdb";            expect "decide without unit or municipality" 2 '' 'minst en'
+run decide --unit --db "$orgdb";                      expect "decide: --unit needs a value" 2
+run decide --unit Ortopedi --cost mycket --db "$orgdb"; expect "decide: a cost that is not a number" 2 '' 'kronor'
+run setting set decision_rules skane --db "$orgdb";   expect "unknown rule set refused" 1 '' 'orebro, vgr'
+run setting set decision_rules vgr --db "$orgdb";     expect "switch to the VGR rules" 0
+run decide --unit SkaS --within-mission --within-budget --db "$orgdb"
+expect "decide with VGR rules: delegationsbeslut" 0 'Sjukhusdirektör Skaraborgs sjukhus – beslutar'
+run setting set decision_rules orebro --db "$orgdb";  expect "back to the Örebro rules" 0
+mkdir -p "$tmp/rules"
+printf 'key: orebro\nname: Egen\nsteps:\n  - key: a\n    actor: Regionstyrelsen\n    kind: decides\n    reason: Alltid.\n' >"$tmp/rules/orebro.yaml"
+run decide --unit Ortopedi --rules "$tmp/rules" --db "$orgdb"; expect "--rules replaces the built-in set" 0 'Regionstyrelsen – beslutar'
+LOTS_RULES="$tmp/rules" run decide --unit Ortopedi --db "$orgdb"; expect "LOTS_RULES is honoured" 0 'Regionstyrelsen'
+printf 'key: trasig\nname: T\nsteps:\n  - key: a\n    actor: A\n    kind: beslutar\n    reason: R\n' >"$tmp/rules/trasig.yaml"
+run decide --unit Ortopedi --rules "$tmp/rules" --db "$orgdb"; expect "a broken rules file is named with its line" 1 '' 'trasig\.yaml:6:'
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,6 +36,7 @@ function childEnv() {
   delete env.LOTS_DB;
   delete env.LOTS_USER;
   delete env.LOTS_PROCESSES;
+  delete env.LOTS_RULES;
   return env;
 }
 
