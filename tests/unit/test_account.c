@@ -14,14 +14,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "testdb.h"
 #include "core/account.h"
 #include "store/db.h"
 
 #define GOOD_PW "korrekt-häst-batteri"
 
 typedef struct {
-    char dir[64];
-    char path[128];
+    TestDb *t; /* tests/unit/testdb.h */
     Db *db;
 } Fixture;
 
@@ -35,15 +35,8 @@ static int group_setup(void **state)
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/lots-account-XXXXXX");
-    if (!mkdtemp(f->dir)) return -1;
-    snprintf(f->path, sizeof f->path, "%s/lots.db", f->dir);
-    Err e = ERR_INIT;
-    f->db = db_open(f->path, &e);
-    if (!f->db || db_migrate(f->db, &e)) {
-        fprintf(stderr, "setup: %s\n", e.msg);
-        return -1;
-    }
+    if (!f || !(f->t = testdb_open("account"))) return -1;
+    f->db = f->t->db;
     *state = f;
     return 0;
 }
@@ -51,14 +44,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    db_close(f->db);
-    char p[160];
-    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_close(f->t);
     free(f);
     return 0;
 }

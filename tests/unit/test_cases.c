@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "testdb.h"
 #include "base/buf.h"
 #include "base/pnr.h"
 #include "base/text.h"
@@ -31,8 +32,7 @@
 static ProcessSet ps;
 
 typedef struct {
-    char dir[64];
-    char path[128];
+    TestDb *t; /* tests/unit/testdb.h */
     Db *db;
     Actor anna;  /* handläggare */
     Actor maria; /* läsare */
@@ -70,15 +70,8 @@ static void add_actor(Db *db, const char *name, const char *display, Role role, 
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/lots-cases-XXXXXX");
-    if (!mkdtemp(f->dir)) return -1;
-    snprintf(f->path, sizeof f->path, "%s/lots.db", f->dir);
-    Err e = ERR_INIT;
-    f->db = db_open(f->path, &e);
-    if (!f->db || db_migrate(f->db, &e)) {
-        fprintf(stderr, "setup: %s\n", e.msg);
-        return -1;
-    }
+    if (!f || !(f->t = testdb_open("cases"))) return -1;
+    f->db = f->t->db;
     *state = f;
     return 0;
 }
@@ -96,14 +89,7 @@ static int setup_people(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    db_close(f->db);
-    char p[160];
-    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_close(f->t);
     free(f);
     return 0;
 }

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "testdb.h"
 #include "base/text.h"
 #include "core/decide.h"
 #include "core/org.h"
@@ -29,8 +30,7 @@
 static RuleSets rules;
 
 typedef struct {
-    char dir[64];
-    char path[128];
+    TestDb *t; /* tests/unit/testdb.h */
     Db *db;
 } Fixture;
 
@@ -55,12 +55,10 @@ static int group_teardown(void **state)
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/lots-decide-XXXXXX");
-    if (!mkdtemp(f->dir)) return -1;
-    snprintf(f->path, sizeof f->path, "%s/lots.db", f->dir);
+    if (!f || !(f->t = testdb_open("decide"))) return -1;
+    f->db = f->t->db;
     Err e = ERR_INIT;
-    f->db = db_open(f->path, &e);
-    if (!f->db || db_migrate(f->db, &e) || db_begin(f->db, &e) || org_demo_load(f->db, &e) || db_commit(f->db, &e)) {
+    if (db_begin(f->db, &e) || org_demo_load(f->db, &e) || db_commit(f->db, &e)) {
         fprintf(stderr, "setup: %s\n", e.msg);
         return -1;
     }
@@ -71,22 +69,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    db_close(f->db);
-    char p[200];
-    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-        unlink(p);
-    }
-    snprintf(p, sizeof p, "%s/rules", f->dir);
-    char file[260];
-    static const char *const files[] = {"orebro.yaml", "egen.yaml", "trasig.yaml"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        snprintf(file, sizeof file, "%s/%s", p, files[i]);
-        unlink(file);
-    }
-    rmdir(p);
-    rmdir(f->dir);
+    testdb_close(f->t);
     free(f);
     return 0;
 }
@@ -437,7 +420,7 @@ static void test_override_directory(void **state)
 {
     Fixture *f = *state;
     char dir[128], file[200];
-    snprintf(dir, sizeof dir, "%s/rules", f->dir);
+    snprintf(dir, sizeof dir, "%s/rules", f->t->dir);
     assert_int_equal(mkdir(dir, 0700), 0);
     snprintf(file, sizeof file, "%s/orebro.yaml", dir);
     write_file(file, mini_rules);
