@@ -18,7 +18,7 @@ SANFLAGS =
 OPT = -O2
 endif
 
-PKGS = sqlite3 libmicrohttpd jansson libsodium yaml-0.1
+PKGS = sqlite3 libmicrohttpd jansson libsodium yaml-0.1 xlsxwriter
 CC ?= cc
 CFLAGS_ALL = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
              -Wno-format-nonliteral -g $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen \

@@ -39,6 +39,15 @@ int cmd_decide(int argc, char **argv);
 int cmd_org_import(int argc, char **argv);
 int cmd_org_units(int argc, char **argv);
 int cmd_org_municipalities(int argc, char **argv);
+/* cli/cmd_plan.c */
+int cmd_plan_list(int argc, char **argv);
+int cmd_plan_show(int argc, char **argv);
+int cmd_plan_summary(int argc, char **argv);
+int cmd_plan_series(int argc, char **argv);
+int cmd_plan_report(int argc, char **argv);
+int cmd_plan_import(int argc, char **argv);
+int cmd_plan_export(int argc, char **argv);
+int cmd_plan_demo(int argc, char **argv);
 /* cli/cli.c */
 int cmd_help(int argc, char **argv);
 

@@ -58,6 +58,7 @@ typedef struct {
     long long officer_id; /* 0 for all */
     int limit;           /* page size, 1–200 (default 25) */
     int offset;
+    long long plan_item_id; /* 0 for all: else the cases linked to this plan item */
 } CaseFilter;
 
 typedef struct {

@@ -82,7 +82,8 @@ ErrCode case_get_by_ref(Db *db, const char *ref, Case *out, Err *e)
 #define FILTER_WHERE                                                                                    \
     " WHERE (:process = '' OR c.process = :process) AND (:step = '' OR c.step = :step)"               \
     " AND (:origin = 0 OR c.origin = :origin) AND (:officer = 0 OR c.officer_id = :officer)"          \
-    " AND (:q = '' OR c.search_text LIKE :q ESCAPE '\\')"
+    " AND (:q = '' OR c.search_text LIKE :q ESCAPE '\\')"                                            \
+    " AND (:item = 0 OR EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = c.id AND l.plan_item_id = :item))"
 
 /* "%term%" with LIKE's wildcards in the term escaped, folded for search. */
 static char *like_pattern(const char *q)
@@ -122,12 +123,13 @@ ErrCode case_list(Db *db, const CaseFilter *f, CaseList *out, Err *e)
                             DB_INT(":origin", f->origin),
                             DB_INT(":officer", f->officer_id),
                             DB_TEXT(":q", pattern),
+                            DB_INT(":item", f->plan_item_id),
                             DB_INT(":limit", f->limit > 0 && f->limit <= 200 ? f->limit : 25),
                             DB_INT(":offset", f->offset > 0 ? f->offset : 0),
                             {NULL, DBA_END, NULL, 0}};
-    DbArg count_args[6];
-    memcpy(count_args, filter, 5 * sizeof *filter); /* the count has no :limit/:offset */
-    count_args[5] = filter[7];
+    DbArg count_args[7];
+    memcpy(count_args, filter, 6 * sizeof *filter); /* the count has no :limit/:offset */
+    count_args[6] = filter[8];
     out->total = db_int(db, e, "SELECT count(*) FROM cases c" FILTER_WHERE, count_args, -1);
     if (out->total >= 0)
         db_rows(db, e, "SELECT " CASE_COLUMNS CASE_FROM FILTER_WHERE " ORDER BY c.id DESC LIMIT :limit OFFSET :offset",

@@ -6,6 +6,7 @@
 #include "core/case_row.h"
 #include "core/freetext.h"
 #include "core/history.h"
+#include "core/plan.h"
 #include "base/buf.h"
 #include "base/text.h"
 
@@ -35,11 +36,6 @@ const char *consultation_answer_label(const char *answer)
     for (size_t i = 0; answer && i < sizeof answers / sizeof *answers; i++)
         if (!strcmp(answers[i].key, answer)) return answers[i].label;
     return "";
-}
-
-static char *plan_item_label(Db *db, long long item, Err *e)
-{
-    return db_text(db, e, "SELECT code || ' ' || title FROM plan_items WHERE id = :i", DB_ARGS(DB_INT(":i", item)));
 }
 
 ErrCode case_link(Db *db, const Actor *who, long long id, long long plan_item_id, const char *note, Err *e)

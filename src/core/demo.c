@@ -15,6 +15,7 @@
  */
 #include "core/demo.h"
 #include "core/org.h"
+#include "core/plan.h"
 #include "core/body.h"
 #include "core/case.h"
 #include "base/buf.h"
@@ -465,6 +466,8 @@ ErrCode demo_load(Db *db, const ProcessSet *ps, char admin_password[33], Err *e)
         admin_password[0] = '\0';
         return e->code;
     }
+    /* genomförandeplanen, verksamhetsplanen, Regionhälsan: its own transaction */
+    if (plan_demo_load(db, e)) return e->code;
     /* Each case step is its own transaction in core (as when a person works
      * it); a failure here leaves the cases made so far, and says which one. */
     for (size_t i = 0; i < sizeof demo_cases / sizeof *demo_cases; i++) {

@@ -24,15 +24,22 @@ static void after_change(Request *r, ErrCode rc, const Err *e, int status, long 
 
 void api_case_list(Request *r)
 {
-    long origin = 0, officer = 0, limit = LIMIT_DEFAULT, offset = 0, page = 0;
+    long origin = 0, officer = 0, item = 0, limit = LIMIT_DEFAULT, offset = 0, page = 0;
     if (!query_int_or_reply(r, "origin", 1, 6, &origin) || !query_int_or_reply(r, "officer", 1, LONG_MAX, &officer) ||
+        !query_int_or_reply(r, "plan_item", 1, LONG_MAX, &item) ||
         !query_int_or_reply(r, "limit", 1, LIMIT_MAX, &limit) ||
         !query_int_or_reply(r, "offset", 0, OFFSET_MAX, &offset) ||
         !query_int_or_reply(r, "page", 1, OFFSET_MAX / LIMIT_MAX, &page))
         return;
     if (page) offset = (page - 1) * limit; /* page wins over offset */
-    CaseFilter f = {query_param(r, "process"), query_param(r, "step"), (int)origin, query_param(r, "q"), officer,
-                    (int)limit, (int)offset};
+    CaseFilter f = {.process = query_param(r, "process"),
+                    .step = query_param(r, "step"),
+                    .origin = (int)origin,
+                    .q = query_param(r, "q"),
+                    .officer_id = officer,
+                    .limit = (int)limit,
+                    .offset = (int)offset,
+                    .plan_item_id = item};
     CaseList l;
     Err e = ERR_INIT;
     if (case_list(r->db, &f, &l, &e)) {

@@ -143,8 +143,9 @@ void options_plan_items(Request *r, long long selected)
             if (i) html_raw(&r->out, "</optgroup>");
             html_printf(&r->out, "<optgroup label=\"%s\">", items[i].plan_name);
         }
-        html_printf(&r->out, "<option value=\"%lld\"%s>%s – %s</option>", items[i].id, sel(items[i].id == selected),
-                    items[i].code, items[i].title);
+        html_printf(&r->out, "<option value=\"%lld\"%s>", items[i].id, sel(items[i].id == selected));
+        for (int d = 0; d < items[i].depth && d < 6; d++) html_raw(&r->out, "\u00a0\u00a0\u00a0"); /* tree indent */
+        html_printf(&r->out, "%s – %s</option>", items[i].code, items[i].title);
     }
     if (n) html_raw(&r->out, "</optgroup>");
     plan_items_free(items, n);

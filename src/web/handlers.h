@@ -31,6 +31,11 @@ void page_case_officer(Request *r);
 /* web/page_process.c */
 void page_process_list(Request *r);
 void page_process_view(Request *r);
+/* web/page_plan.c, web/page_plan_indicator.c */
+void page_plan_list(Request *r);
+void page_plan_view(Request *r);
+void page_plan_report(Request *r);
+void page_indicator_view(Request *r);
 /* web/assets.c */
 void serve_asset(Request *r);
 void healthz(Request *r);
@@ -56,5 +61,14 @@ void api_municipalities(Request *r);
 void api_decision_path(Request *r);
 /* web/api_spc.c */
 void api_spc(Request *r);
+/* web/api_plans.c */
+void api_plans_list(Request *r);
+void api_plan_tree(Request *r);
+void api_plan_summary(Request *r);
+void api_plan_report(Request *r);
+void api_plan_export_xlsx(Request *r);
+void api_plan_export_csv(Request *r);
+void api_indicator_series(Request *r);
+
 
 #endif

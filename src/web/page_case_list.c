@@ -5,6 +5,7 @@
  * the filters.
  * Unknown filter values simply match nothing; a bad page number is page 1.
  */
+#include "core/plan.h"
 #include "web/handlers.h"
 #include "web/form_options.h"
 #include "web/layout.h"
@@ -13,6 +14,7 @@
 #include "base/text.h"
 #include "core/case.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { PAGE_SIZE = 25, PAGE_MAX = 1000000 };
@@ -22,6 +24,7 @@ typedef struct {
     int origin;
     long long officer; /* 0: any */
     long page;
+    long long plan_item; /* 0: any; else the cases that serve this plan item */
 } ListQuery;
 
 static const char *nonnull(const char *s)
@@ -32,12 +35,13 @@ static const char *nonnull(const char *s)
 static ListQuery read_query(Request *r)
 {
     ListQuery lq = {nonnull(query_param(r, "process")), nonnull(query_param(r, "step")), nonnull(query_param(r, "q")),
-                    0, 0, 1};
+                    0, 0, 1, 0};
     long n;
     if (parse_long(query_param(r, "origin"), &n) && n >= 1 && n <= 6) lq.origin = (int)n;
     else if (!is_blank(query_param(r, "origin"))) lq.origin = -1; /* matches nothing */
     if (parse_long(query_param(r, "officer"), &n) && n > 0) lq.officer = n;
     if (parse_long(query_param(r, "page"), &n) && n >= 1 && n <= PAGE_MAX) lq.page = n;
+    if (parse_long(query_param(r, "plan_item"), &n) && n > 0) lq.plan_item = n;
     return lq;
 }
 
@@ -62,12 +66,29 @@ static const char *list_url(Request *r, const ListQuery *lq, long page)
     add_param(&b, "origin", lq->origin ? num : NULL);
     snprintf(num, sizeof num, "%lld", lq->officer);
     add_param(&b, "officer", lq->officer ? num : NULL);
+    snprintf(num, sizeof num, "%lld", lq->plan_item);
+    add_param(&b, "plan_item", lq->plan_item ? num : NULL);
     add_param(&b, "q", lq->q);
     snprintf(num, sizeof num, "%ld", page);
     add_param(&b, "page", page > 1 ? num : NULL);
     const char *s = arena_strdup(&r->arena, buf_cstr(&b));
     buf_free(&b);
     return s;
+}
+
+/* When the list is the cases that serve one plan item, say which, with a
+ * way back to all cases. */
+static void plan_item_notice(Request *r, const ListQuery *lq)
+{
+    if (!lq->plan_item) return;
+    Err e = ERR_INIT;
+    char *label = plan_item_label(r->db, lq->plan_item, &e);
+    ListQuery all = *lq;
+    all.plan_item = 0;
+    html_printf(&r->out, "<p class=\"notice\">Ärenden kopplade till planpunkten <strong>%s</strong>. "
+                         "<a href=\"%s\">Visa alla ärenden</a></p>",
+                label ? label : "(finns inte)", list_url(r, &all, 1));
+    free(label);
 }
 
 static void filter_form(Request *r, const ListQuery *lq)
@@ -77,6 +98,7 @@ static void filter_form(Request *r, const ListQuery *lq)
                 "<div class=\"field\"><label for=\"f-process\">Process</label>"
                 "<select id=\"f-process\" name=\"process\"><option value=\"\">Alla processer</option>",
                 url(r, "/cases"));
+    if (lq->plan_item) html_printf(&r->out, "<input type=\"hidden\" name=\"plan_item\" value=\"%lld\">", lq->plan_item);
     options_processes(r, lq->process);
     html_raw(&r->out, "</select></div><div class=\"field\"><label for=\"f-step\">Steg</label>"
                       "<select id=\"f-step\" name=\"step\"><option value=\"\">Alla steg</option>");
@@ -132,8 +154,14 @@ static void results(Request *r, const ListQuery *lq)
 {
     Err e = ERR_INIT;
     CaseList l;
-    CaseFilter f = {lq->process, lq->step, lq->origin, lq->q, lq->officer, PAGE_SIZE,
-                    (int)((lq->page - 1) * PAGE_SIZE)};
+    CaseFilter f = {.process = lq->process,
+                    .step = lq->step,
+                    .origin = lq->origin,
+                    .q = lq->q,
+                    .officer_id = lq->officer,
+                    .limit = PAGE_SIZE,
+                    .offset = (int)((lq->page - 1) * PAGE_SIZE),
+                    .plan_item_id = lq->plan_item};
     if (case_list(r->db, &f, &l, &e)) {
         error_box(r, e.msg);
         return;
@@ -156,6 +184,7 @@ void page_case_list(Request *r)
     if (role_can_write(r->user.role))
         html_printf(&r->out, "<a class=\"button\" href=\"%s\">Nytt ärende</a>", url(r, "/cases/new"));
     html_raw(&r->out, "</div>");
+    plan_item_notice(r, &lq);
     filter_form(r, &lq);
     results(r, &lq);
     page_end(r);

@@ -29,6 +29,10 @@ const Route routes[] = {
     {"POST", "/cases/{id}/officer", W, page_case_officer, "Byt huvudhandläggare"},
     {"GET", "/processes", U, page_process_list, "Processer"},
     {"GET", "/processes/{key}", U, page_process_view, "En process med diagram"},
+    {"GET", "/plans", U, page_plan_list, "Planer: strategi, genomförandeplan, verksamhetsplan, strategikartor"},
+    {"GET", "/plans/{id}", U, page_plan_view, "En plans träd med ägare och måluppfyllelse, och sammanställningen (period=2024-T1 valfri)"},
+    {"GET", "/plans/{id}/report", U, page_plan_report, "Tertialrapport för en period, utskriftsvänlig (period=2024-T1)"},
+    {"GET", "/indicators/{id}", U, page_indicator_view, "En indikator: uppföljningstabell och seriediagram"},
     {"GET", "/assets/{name}", ROUTE_PUBLIC, serve_asset, "Stilmall och andra filer"},
     {"GET", "/healthz", ROUTE_PUBLIC, healthz, "Hälsokontroll: 200 när databasen svarar"},
     /* JSON API */
@@ -48,6 +52,13 @@ const Route routes[] = {
     {"GET", "/api/v1/units", U, api_units, "Organisationens enheter i trädordning, med överordnad enhets id"},
     {"GET", "/api/v1/municipalities", U, api_municipalities, "Kommunerna"},
     {"POST", "/api/v1/decision-path", PURE, api_decision_path, "Vem beslutar? {units, municipalities, within_mission, within_budget, political, cost} → {steps}"},
+    {"GET", "/api/v1/plans", U, api_plans_list, "Planer (strategi, genomförandeplan, verksamhetsplan, förvaltningarnas strategikartor)"},
+    {"GET", "/api/v1/plans/{id}/tree", U, api_plan_tree, "En plans träd med ägare och måluppfyllelse (period=2024-T1 valfri; id eller nyckel)"},
+    {"GET", "/api/v1/plans/{id}/summary", U, api_plan_summary, "Sammanställning per område: delområden, aktiviteter, indikatorer, totalt"},
+    {"GET", "/api/v1/plans/{id}/report", U, api_plan_report, "Tertialrapport: varje indikator i perioden (period=2024-T1 krävs)"},
+    {"GET", "/api/v1/plans/{id}/export.xlsx", U, api_plan_export_xlsx, "Uppföljningen som Excel: sammanställning och ett blad per område"},
+    {"GET", "/api/v1/plans/{id}/export.csv", U, api_plan_export_csv, "Uppföljningen som CSV (samma kolumner som importen läser)"},
+    {"GET", "/api/v1/indicators/{id}/series", U, api_indicator_series, "En indikators målvärde, utfall och måluppfyllelse per period"},
     {"POST", "/api/v1/spc", PURE, api_spc, "Styrdiagram för en serie {chart, freeze, screen_mr, points: [{x, y, n}]}"},
 };
 

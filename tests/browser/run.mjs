@@ -43,6 +43,7 @@ function startServer() {
     '--password-stdin', '--db', db], { env, input: 'anna-losenord-1\n', stdio: ['pipe', 'pipe', 'pipe'] });
   execFileSync(lots, ['user', 'add', 'lars', '--role', 'lasare', '--display-name', 'Lars Läsare',
     '--password-stdin', '--db', db], { env, input: 'lars-losenord-1\n', stdio: ['pipe', 'pipe', 'pipe'] });
+  execFileSync(lots, ['plan', 'demo', '--db', db], { env, stdio: 'pipe' });
   const proc = spawn(lots, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
@@ -157,12 +158,25 @@ try {
   });
 
   for (const [label, path] of [['start', '/'], ['case list', '/cases'], ['new case', '/cases/new'],
-    ['processes', '/processes'], ['process C', '/processes/C']]) {
+    ['processes', '/processes'], ['process C', '/processes/C'], ['plans', '/plans']]) {
     await check(`${label} page passes axe`, async () => {
       await page.goto(server.base + path);
       await axeCheck(page, label);
     });
   }
+  await check('the plan tree shows fulfilment, and an indicator page its follow-up table and run chart', async () => {
+    await page.goto(server.base + '/plans/regionhalsan');
+    await axeCheck(page, 'plan tree');
+    await page.locator('a[href*="/indicators/"]').first().click();
+    await page.waitForURL(/\/indicators\/\d+/);
+    const table = await page.locator('table').first().innerText();
+    for (const p of ['Tertial 2 2023', 'Tertial 3 2023', 'Tertial 1 2024']) assert(table.includes(p), `period ${p} missing: ${table}`);
+    assert(/Tertial 1 2024\s+85 %\s+83 %\s+● uppnått/.test(table), 'T1 2024 not shown as met: ' + table);
+    assert(await page.locator('svg').count() > 0, 'no run chart on the indicator page');
+    await axeCheck(page, 'indicator');
+    await page.screenshot({ path: join(shots, 'indicator.png'), fullPage: true });
+  });
+
   await check('case page passes axe', async () => {
     await page.goto(caseUrl);
     await axeCheck(page, 'case');

@@ -329,5 +329,57 @@ LOTS_RULES="$tmp/rules" run decide --unit Ortopedi --db "$orgdb"; expect "LOTS_R
 printf 'key: trasig\nname: T\nsteps:\n  - key: a\n    actor: A\n    kind: beslutar\n    reason: R\n' >"$tmp/rules/trasig.yaml"
 run decide --unit Ortopedi --rules "$tmp/rules" --db "$orgdb"; expect "a broken rules file is named with its line" 1 '' 'trasig\.yaml:6:'
 
+# --- plan: plans, indicators, import and export ---------------------------------------------------
+plandb="$tmp/plan.db"
+run init --db "$plandb";                                  expect "plan: init" 0
+run plan demo --db "$plandb";                             expect "plan demo" 0 'Demoplanerna är inlagda'
+run plan demo --db "$plandb";                             expect "plan demo twice is refused" 1 '' 'finns redan'
+run plan list --db "$plandb";                             expect "plan list" 0 'regionhalsan +Genomförandeplan 2024–2027 – Regionhälsan'
+run plan show genomforandeplan --db "$plandb"
+expect "plan show: areas with their owners" 0 'Strategisk ägare: Kaarina Sundelin \(BoP\) · Uppdragsansvarig: Ann-Sofi Isaksson'
+run plan show regionhalsan --period 2023-T3 --db "$plandb"
+expect "plan show --period: the indicator's level in that tertial" 0 'RH-NV-I1 .*\[ej uppnått\] 2023-T3: utfall 74 %, mål 88 %'
+run plan show nosuch --db "$plandb";                      expect "plan show: unknown plan" 1 '' "planen 'nosuch' finns inte"
+run plan show regionhalsan --period 2024-T4 --db "$plandb"; expect "plan show: a bad period is usage" 2 '' "okänd period '2024-T4'"
+run plan summary regionhalsan --json --db "$plandb"
+[ "$(js 'd.areas.map(a=>[a.code,a.activities,a.indicators,a.total].join(":")).join(" ")+" "+d.total.total')" = "RH-NV:2:1:3 RH-UP:3:0:3 6" ] \
+    && ok "plan summary: the pivot counts" || bad "plan summary: the pivot counts" "$(js 'd')"
+run plan series RH-NV-I1 --json --db "$plandb"
+[ "$(js 'd.points.map(p=>[p.period,p.target,p.outcome,p.fulfilment].join("/")).join(" ")')" = \
+  "2023-T2/63/57/not_met 2023-T3/88/74/not_met 2024-T1/83/85/met 2024-T2/57// 2024-T3/74//" ] \
+    && ok "plan series: Regionhälsan's five periods exactly" || bad "plan series: Regionhälsan's five periods exactly" "$(js 'd.points')"
+run plan series RH-NV-I1 --db "$plandb";                  expect "plan series: the follow-up table" 0 'Tertial 1 2024 +85 +83  uppnått'
+run plan report regionhalsan --period 2024-T1 --db "$plandb"
+expect "plan report" 0 'RH-NV-I1 .*: utfall 85 %, mål 83 % \(2024-T1\) → uppnått'
+run plan report regionhalsan --db "$plandb";              expect "plan report without --period is usage" 2
+
+# import: all or nothing, the first bad line named
+printf 'indikator,period,målvärde,utfall,kommentar\nRH-NV-I1,2024-T2,,59,Över målet\nRH-NV-I1,2025-T1,80,,\nRH-NV-I1,2025-T2,81,,\nRH-NV-I1,2025-T3,82,,\nRH-NV-I1,2026-T1,83,,\nRH-NV-I1,2024-T4,84,,\n' >"$tmp/bad.csv"
+run plan import "$tmp/bad.csv" --db "$plandb";            expect "plan import: the bad line is named" 1 '' "rad 7: okänd period '2024-T4'.*inget har importerats"
+run plan series RH-NV-I1 --json --db "$plandb"
+[ "$(js 'd.points.length+" "+d.points[3].outcome')" = "5 null" ] && ok "plan import: a refused file wrote nothing" \
+    || bad "plan import: a refused file wrote nothing" "$(js 'd.points')"
+head -6 "$tmp/bad.csv" >"$tmp/good.csv"
+run plan import "$tmp/good.csv" --db "$plandb";           expect "plan import" 0 'Importerat från .*: 5 rader för 1 indikator\.'
+run plan series RH-NV-I1 --json --db "$plandb"
+[ "$(js 'd.points.length+" "+d.points[3].outcome+" "+d.points[3].fulfilment+" "+d.points[3].comment')" = "9 59 met Över målet" ] \
+    && ok "plan import: values written" || bad "plan import: values written" "$(js 'd.points[3]')"
+run plan import "$tmp/nosuch.csv" --db "$plandb";         expect "plan import: missing file" 1 '' 'kan inte läsas'
+run plan import "$tmp/good.csv" --as nobody --db "$plandb"; expect "plan import --as an unknown user" 1 '' "'nobody' finns inte"
+
+# export: csv to stdout and to a file, xlsx read again cell by cell
+run plan export regionhalsan --format csv --db "$plandb"
+expect "plan export csv" 0 '^regionhalsan,Nära vård,RH-NV-I1,.*,2024-T2,57,59,uppnått,,,Över målet$'
+run plan export regionhalsan --format csv --out "$tmp/export.csv" --db "$plandb"; expect "plan export csv --out" 0
+run plan import "$tmp/export.csv" --db "$plandb";         expect "plan import reads its own export" 0 '9 rader'
+run plan export regionhalsan --format xlsx --out "$tmp/plan.xlsx" --db "$plandb"; expect "plan export xlsx" 0
+python3 tests/unit/xlsx_cells.py "$tmp/plan.xlsx" >"$out" 2>"$err"
+for cell in 'Sammanställning!A5	Nära vård' 'Sammanställning!E7	6' 'RH-NV Nära vård!E8	2023-T2' \
+            'RH-NV Nära vård!F8	57' 'RH-NV Nära vård!G8	63' 'RH-NV Nära vård!H8	ej uppnått' 'RH-NV Nära vård!F11	59'; do
+    grep -qxF "$cell" "$out" && ok "plan xlsx cell ${cell%%	*}" || bad "plan xlsx cell ${cell%%	*}" "want '${cell#*	}'"
+done
+run plan export regionhalsan --format xlsx --db "$plandb"; expect "plan export xlsx needs --out" 2 '' '--out'
+run plan export regionhalsan --format pdf --out x --db "$plandb"; expect "plan export: unknown format" 2 '' "okänt format 'pdf'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
