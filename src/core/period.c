@@ -177,13 +177,14 @@ static int days_in_month(int y, int m)
 
 void period_start_date(Period p, char out[11])
 {
-    snprintf(out, 11, "%04d-%02d-01", p.year % 10000, period_first_month(p) % 100);
+    snprintf(out, 11, "%04u-%02u-01", (unsigned)p.year % 10000u, (unsigned)period_first_month(p) % 100u);
 }
 
 void period_end_date(Period p, char out[11])
 {
     int m = period_last_month(p);
-    snprintf(out, 11, "%04d-%02d-%02d", p.year % 10000, m % 100, days_in_month(p.year, m < 1 ? 1 : m) % 100);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)p.year % 10000u, (unsigned)m % 100u,
+             (unsigned)days_in_month(p.year, m < 1 ? 1 : m) % 100u);
 }
 
 Period period_of_month(PeriodType t, int year, int month)

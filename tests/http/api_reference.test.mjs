@@ -49,13 +49,16 @@ test('a process tells its steps, checklists, bodies and transitions; each transi
 
 test('plan items: the five areas of the strategy for the transition', async () => {
   const { items } = await get('/api/v1/plan-items', 'lars');
-  const areas = items.filter((it) => it.kind === 'area').map((it) => it.title);
-  for (const want of ['Nära vård', 'Prioritering', 'Digitalisering', 'Barnuppdraget'])
-    assert.ok(areas.includes(want), `no area ${want}: ${areas}`);
+  // the demo also holds the implementation plan and others; the strategy's own
+  // items are its five areas
+  const strategy = items.filter((it) => /^Strategi för hälso- och sjukvårdens omställning/.test(it.plan));
+  assert.deepEqual(strategy.map((it) => it.title), ['Nära vård', 'Prioritering', 'Digitalisering',
+    'Kvalitetsdriven verksamhetsutveckling och kompetensförsörjning', 'Barnuppdraget']);
+  assert.ok(strategy.every((it) => it.kind === 'area'));
   for (const it of items) {
     assert.ok(Number.isInteger(it.id) && it.id > 0);
     assert.equal(typeof it.code, 'string');
-    assert.match(it.plan, /omställning/);
+    assert.equal(typeof it.plan, 'string');
   }
 });
 
