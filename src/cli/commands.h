@@ -48,6 +48,11 @@ int cmd_plan_report(int argc, char **argv);
 int cmd_plan_import(int argc, char **argv);
 int cmd_plan_export(int argc, char **argv);
 int cmd_plan_demo(int argc, char **argv);
+/* cli/cmd_deviation.c */
+int cmd_deviation_import(int argc, char **argv);
+int cmd_deviation_list(int argc, char **argv);
+int cmd_deviation_show(int argc, char **argv);
+int cmd_complaint_list(int argc, char **argv);
 /* cli/cli.c */
 int cmd_help(int argc, char **argv);
 

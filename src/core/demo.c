@@ -14,6 +14,7 @@
  * database that already has users.
  */
 #include "core/demo.h"
+#include "core/deviation.h"
 #include "core/org.h"
 #include "core/plan.h"
 #include "core/body.h"
@@ -445,6 +446,7 @@ static ErrCode add_people_and_bodies(Db *db, char admin_password[33], Err *e)
         if (rc) goto fail;
     }
     if (org_demo_load(db, e)) goto fail; /* Region Örebro län, its municipalities, VGR förvaltningar */
+    if (deviation_demo_load(db, 2026, e)) goto fail; /* a year of deviations and complaints, two patterns planted */
     return db_commit(db, e);
 fail:
     db_rollback(db);

@@ -60,6 +60,18 @@ const Route routes[] = {
     {"GET", "/api/v1/plans/{id}/export.csv", U, api_plan_export_csv, "Uppföljningen som CSV (samma kolumner som importen läser)"},
     {"GET", "/api/v1/indicators/{id}/series", U, api_indicator_series, "En indikators målvärde, utfall och måluppfyllelse per period"},
     {"POST", "/api/v1/spc", PURE, api_spc, "Styrdiagram för en serie {chart, freeze, screen_mr, points: [{x, y, n}]}"},
+    {"GET", "/api/v1/deviations", U, api_deviation_list, "Avvikelser (unit, category, kind, status, serious, from, to, q, limit, offset) med total"},
+    {"POST", "/api/v1/deviations", W, api_deviation_create, "Registrera avvikelse {ref, event_date, unit, category, severity, description, kind, …}"},
+    {"POST", "/api/v1/deviations/import", W, api_deviation_import, "Importera avvikelser eller klagomål från CSV i kroppen (kind, mapping, file); allt eller inget"},
+    {"GET", "/api/v1/deviations/{id}", U, api_deviation_get, "En avvikelse med händelseanalyser och Lex Maria-anmälan"},
+    {"POST", "/api/v1/deviations/{id}/status", W, api_deviation_status, "Avvikelsens status och återkoppling {status, feedback}"},
+    {"POST", "/api/v1/deviations/{id}/serious", W, api_deviation_serious, "Markera avvikelsen som allvarlig {serious}"},
+    {"POST", "/api/v1/deviations/{id}/analyses", W, api_deviation_analysis, "Händelseanalys {started_on, event, causes, actions: [{action, owner, due_date}]}"},
+    {"POST", "/api/v1/deviations/{id}/lex-maria", W, api_deviation_lex_maria, "Lex Maria-anmälan till IVO {sent_on, ivo_ref, note}"},
+    {"GET", "/api/v1/complaints", U, api_complaint_list, "Klagomål (unit, category, source, status, from, to, q, limit, offset) med total"},
+    {"POST", "/api/v1/complaints", W, api_complaint_create, "Registrera klagomål {ref, source, unit, category, received_date, description, …}"},
+    {"GET", "/api/v1/complaints/{id}", U, api_complaint_get, "Ett klagomål"},
+    {"POST", "/api/v1/complaints/{id}/status", W, api_complaint_status, "Klagomålets status {status, closed_date}"},
 };
 
 const size_t route_count = sizeof routes / sizeof *routes;

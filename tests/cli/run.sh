@@ -381,5 +381,65 @@ done
 run plan export regionhalsan --format xlsx --db "$plandb"; expect "plan export xlsx needs --out" 2 '' '--out'
 run plan export regionhalsan --format pdf --out x --db "$plandb"; expect "plan export: unknown format" 2 '' "okänt format 'pdf'"
 
+# --- deviations and complaints (lots deviation, lots complaint) -----------------------------------------
+# A demo organisation (lots init --demo) with the shipped example exports and mappings of docs/examples/;
+# lists are narrowed by reference so that demo deviations, if any, do not count.
+devdb="$tmp/dev.db"
+run init --db "$devdb" --demo;           expect "init for deviations" 0
+run_in 'ett-långt-lösenord' user add lisa --role läsare --password-stdin --db "$devdb"
+ex=docs/examples
+run deviation import "$ex/avvikelser.csv" --mapping "$ex/avvikelser.mappning" --db "$devdb"
+expect "deviation import with the example mapping" 0 '4 nya, 0 fanns redan \(4 rader'
+run deviation import "$ex/avvikelser.csv" --mapping "$ex/avvikelser.mappning" --db "$devdb"
+expect "a re-import adds nothing twice" 0 '0 nya, 4 fanns redan'
+run deviation list --q MC-2026 --json --db "$devdb"
+[ "$(js 'd.total')" = 4 ] && ok "four imported deviations" || bad "four imported deviations" "$(js 'd.total')"
+[ "$(js 'd.items.find(i=>i.ref==="MC-2026-0419").unit+"|"+d.items.find(i=>i.ref==="MC-2026-0419").description')" = "Medicinkliniken Karlskoga|Morgondosen gavs inte.
+Upptäcktes vid överrapporteringen." ] && ok "unit translated, quoted line break kept" \
+    || bad "unit translated, quoted line break kept" "$(js 'd.items.find(i=>i.ref==="MC-2026-0419")')"
+[ "$(js 'd.items.map(i=>i.kind).sort().join(",")')" = "arbetsrelaterad,tillbud,vård,vård" ] && ok "kinds translated" \
+    || bad "kinds translated" "$(js 'd.items.map(i=>i.kind)')"
+run deviation import "$ex/klagomal.csv" --mapping "$ex/klagomal.mappning" --db "$devdb"
+expect "complaint import (the mapping says klagomål)" 0 'klagomål från .*3 nya'
+run complaint list --source Patientnämnden --q KL-2026 --db "$devdb"
+expect "complaint list --source" 0 'KL-2026-102 .*Patientnämnden'
+grep -q 'KL-2026-101' "$out" && bad "complaint list filters by source" "KL-2026-101 listed" || ok "complaint list filters by source"
+run complaint list --q KL-2026 --json --db "$devdb"
+[ "$(js 'd.total+" "+d.items.find(i=>i.ref==="KL-2026-101").closed_date')" = "3 2026-03-20" ] && ok "complaint dates converted from DD/MM/ÅÅÅÅ" \
+    || bad "complaint dates converted from DD/MM/ÅÅÅÅ" "$(js 'd.items')"
+# a bad line: named, and nothing written
+printf 'Referens;Händelsedatum;Enhet;Kategori;Allvarlighetsgrad;Beskrivning\nCLI-1;2026-03-01;Ortopedi;Fall;2;Föll.\nCLI-2;2026-03-02;Ortopedavd 3;Fall;2;Föll.\n' >"$tmp/bad-dev.csv"
+run deviation import "$tmp/bad-dev.csv" --db "$devdb"
+expect "deviation import names the bad line" 1 '' "rad 3: okänd enhet 'Ortopedavd 3' – inget har importerats"
+run deviation list --q CLI- --json --db "$devdb"
+[ "$(js 'd.total')" = 0 ] && ok "a refused import writes nothing" || bad "a refused import writes nothing" "$(js 'd.total')"
+printf 'Referens;Händelsedatum;Enhet;Kategori;Allvarlighetsgrad;Beskrivning\nCLI-3;2026-03-01;Ortopedi;Fall;2;Patient %s föll.\n' "$pnr" >"$tmp/pnr-dev.csv"
+run deviation import "$tmp/pnr-dev.csv" --db "$devdb"
+expect "deviation import refuses a personnummer" 1 '' 'rad 2: fältet Beskrivning innehåller ett personnummer'
+printf 'ref = Nr\nenhetx = Enhet\n' >"$tmp/bad.mappning"
+run deviation import "$tmp/bad-dev.csv" --mapping "$tmp/bad.mappning" --db "$devdb"
+expect "a mapping mistake is named with its line" 1 '' "bad.mappning: mappningen rad 2: okänt fält 'enhetx'"
+printf 'Referens;Händelsedatum;Enhet;Kategori;Allvarlighetsgrad;Beskrivning\nCLI-4;2026-03-01;Ortopedi;Fall;2;Föll.\n' >"$tmp/one.csv"
+run deviation import "$tmp/one.csv" --as lisa --db "$devdb"; expect "deviation import as läsare" 1 '' 'Läsare'
+run deviation import "$tmp/one.csv" --kind ärenden --db "$devdb"; expect "deviation import --kind unknown" 2 '' 'deviations eller complaints'
+run deviation import "$tmp/nosuch.csv" --db "$devdb";  expect "deviation import of a missing file" 1 '' 'kan inte läsas'
+run deviation import --db "$devdb";                    expect "deviation import without a file" 2
+run deviation import "$tmp/one.csv" --as anna.berg --db "$devdb"; expect "deviation import as handläggare" 0 '1 nya'
+# lists and one deviation
+run deviation list --unit Ortopedi --q MC-2026 --db "$devdb"
+expect "deviation list --unit" 0 'MC-2026-0412 .*Ortopedi .*Fall'
+grep -q 'MC-2026-0419' "$out" && bad "deviation list filters by unit" "Karlskoga listed" || ok "deviation list filters by unit"
+run deviation list --unit Ortopedavd --db "$devdb";   expect "deviation list: unknown unit" 1 '' "okänd enhet 'Ortopedavd'"
+run deviation list --limit 0 --db "$devdb";           expect "deviation list --limit 0" 1 '' '1–200'
+run deviation list --limit x --db "$devdb";           expect "deviation list --limit not a number" 2
+run deviation show MC-2026-0412 --db "$devdb";        expect "deviation show by reference" 0 'Avvikelse MC-2026-0412'
+grep -q 'Återkoppling:      Återkopplat på arbetsplatsträffen.' "$out" && ok "deviation show has the feedback" \
+    || bad "deviation show has the feedback" "missing"
+run deviation show MC-2026-0412 --json --db "$devdb"
+[ "$(js 'd.status+" "+d.severity+" "+JSON.stringify(d.analyses)+" "+d.lex_maria')" = "avslutad 2 [] null" ] \
+    && ok "deviation show --json" || bad "deviation show --json" "$(js 'd')"
+run deviation show NOSUCH-1 --db "$devdb";            expect "deviation show unknown" 1 '' 'finns inte'
+run help deviation;                                    expect "help deviation" 0 'lots deviation import'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

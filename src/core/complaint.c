@@ -1,0 +1,207 @@
+/*
+ * complaint.c — registering and updating complaints (klagomål) from a
+ * patient, närstående, IVO or Patientnämnden: every field validated (free
+ * texts through freetext_check), the category found or added, the row
+ * inserted; one transaction each. complaint_validate and complaint_insert
+ * are shared with the import and the demo.
+ */
+#include "core/deviation_internal.h"
+#include "base/buf.h"
+#include "base/text.h"
+#include "core/freetext.h"
+#include "core/org.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *label(const ComplaintNew *in, ComplaintField f)
+{
+    return label_or(in->labels[f], complaint_fields[f].label);
+}
+
+static const size_t max_chars[CF_N] = {
+    [CF_REF] = REF_MAX,           [CF_SOURCE] = SHORT_TEXT_MAX,      [CF_UNIT] = SHORT_TEXT_MAX,
+    [CF_CATEGORY] = CATEGORY_MAX, [CF_SUBCATEGORY] = CATEGORY_MAX,   [CF_RECEIVED_DATE] = SHORT_TEXT_MAX,
+    [CF_EVENT_DATE] = SHORT_TEXT_MAX, [CF_DESCRIPTION] = LONG_TEXT_MAX, [CF_STATUS] = SHORT_TEXT_MAX,
+    [CF_CLOSED_DATE] = SHORT_TEXT_MAX,
+};
+
+void complaint_row_free(ComplaintRow *r)
+{
+    free(r->ref);
+    free(r->category);
+    free(r->subcategory);
+    free(r->description);
+    memset(r, 0, sizeof *r);
+}
+
+static ErrCode check_texts(const ComplaintNew *in, Err *e)
+{
+    for (int f = 0; f < CF_N; f++) {
+        if (f == CF_UNIT && in->unit_id > 0) continue;
+        bool required = complaint_fields[f].required && !complaint_fields[f].date;
+        if (freetext_check(label(in, f), in->v[f], max_chars[f], required, e)) return e->code;
+    }
+    return ERR_OK;
+}
+
+static ErrCode check_words(const ComplaintNew *in, ComplaintRow *r, Err *e)
+{
+    const char *s = in->v[CF_SOURCE];
+    if (!(r->source = complaint_source_parse(s)))
+        return err_set(e, ERR_INVALID, "%s: okänd källa '%s' (patient, närstående, IVO eller Patientnämnden).",
+                       label(in, CF_SOURCE), s);
+    s = in->v[CF_STATUS];
+    r->status = is_blank(s) ? "registrerat" : complaint_status_parse(s);
+    if (!r->status)
+        return err_set(e, ERR_INVALID, "%s: okänd status '%s' (registrerat, under utredning, besvarat eller avslutat).",
+                       label(in, CF_STATUS), s);
+    return ERR_OK;
+}
+
+static ErrCode check_dates(const ComplaintNew *in, ComplaintRow *r, Err *e)
+{
+    if (date_field(label(in, CF_RECEIVED_DATE), in->v[CF_RECEIVED_DATE], false, r->received_date, e) ||
+        date_field(label(in, CF_EVENT_DATE), in->v[CF_EVENT_DATE], false, r->event_date, e) ||
+        date_field(label(in, CF_CLOSED_DATE), in->v[CF_CLOSED_DATE], false, r->closed_date, e))
+        return e->code;
+    if (!r->received_date[0]) iso_today(r->received_date);
+    if (*r->event_date && strcmp(r->received_date, r->event_date) < 0)
+        return err_set(e, ERR_INVALID, "%s: %s är före händelsedatumet %s.", label(in, CF_RECEIVED_DATE),
+                       r->received_date, r->event_date);
+    bool closed = !strcmp(r->status, "avslutat");
+    if (*r->closed_date && !closed)
+        return err_set(e, ERR_INVALID, "%s: ett avslutsdatum hör bara till ett avslutat klagomål (status är %s).",
+                       label(in, CF_CLOSED_DATE), r->status);
+    if (closed && !*r->closed_date) iso_today(r->closed_date);
+    if (strcmp(r->closed_date, r->received_date) < 0 && *r->closed_date)
+        return err_set(e, ERR_INVALID, "%s: %s är före datumet då klagomålet kom in (%s).", label(in, CF_CLOSED_DATE),
+                       r->closed_date, r->received_date);
+    return ERR_OK;
+}
+
+static ErrCode check_unit(Db *db, const ComplaintNew *in, ComplaintRow *r, Err *e)
+{
+    if (in->unit_id > 0) {
+        r->unit_id = in->unit_id;
+        return ERR_OK;
+    }
+    Unit u;
+    Err q = ERR_INIT;
+    if (unit_find(db, in->v[CF_UNIT], &u, &q))
+        return err_set(e, q.code == ERR_INTERNAL ? ERR_INTERNAL : ERR_INVALID, "%s: %s", label(in, CF_UNIT), q.msg);
+    r->unit_id = u.id;
+    unit_free(&u);
+    return ERR_OK;
+}
+
+ErrCode complaint_validate(Db *db, const ComplaintNew *in, ComplaintRow *r, Err *e)
+{
+    memset(r, 0, sizeof *r);
+    if (check_texts(in, e) || check_words(in, r, e) || check_dates(in, r, e) || check_unit(db, in, r, e))
+        return e->code;
+    r->ref = trim_dup(in->v[CF_REF]);
+    r->category = trim_dup(in->v[CF_CATEGORY]);
+    r->subcategory = trim_dup(in->v[CF_SUBCATEGORY] ? in->v[CF_SUBCATEGORY] : "");
+    r->description = trim_dup(in->v[CF_DESCRIPTION]);
+    return ERR_OK;
+}
+
+static char *search_text(const ComplaintRow *r)
+{
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%s\n%s\n%s\n%s", r->ref, r->category, r->subcategory, r->description);
+    char *f = fold_lower(buf_cstr(&b));
+    buf_free(&b);
+    return f;
+}
+
+ErrCode complaint_insert(Db *db, const Actor *who, const ComplaintRow *r, long long import_id, long long *id, Err *e)
+{
+    long long cat;
+    if (category_id_for(db, r->category, &cat, e)) return e->code;
+    char now[32], week[9], month[8];
+    iso_now(now);
+    iso_week_of(r->received_date, week);
+    month_of(r->received_date, month);
+    char *search = search_text(r);
+    long long got = db_int(
+        db, e,
+        "INSERT INTO complaints (ref, source, unit_id, category_id, subcategory, received_date, received_week, "
+        "received_month, event_date, description, status, closed_date, search_text, entered_via, import_id, "
+        "created_by, created_at, updated_at) VALUES (:ref, :src, :unit, :cat, :sub, :rd, :wk, :mo, :ed, :desc, "
+        ":status, :cd, :search, :via, :imp, :by, :now, :now) RETURNING id",
+        DB_ARGS(DB_TEXT(":ref", r->ref), DB_TEXT(":src", r->source), DB_INT(":unit", r->unit_id),
+                DB_INT(":cat", cat), DB_TEXT(":sub", r->subcategory), DB_TEXT(":rd", r->received_date),
+                DB_TEXT(":wk", week), DB_TEXT(":mo", month),
+                *r->event_date ? DB_TEXT(":ed", r->event_date) : DB_NULL(":ed"), DB_TEXT(":desc", r->description),
+                DB_TEXT(":status", r->status), *r->closed_date ? DB_TEXT(":cd", r->closed_date) : DB_NULL(":cd"),
+                DB_TEXT(":search", search), DB_TEXT(":via", import_id ? "import" : "manual"),
+                import_id ? DB_INT(":imp", import_id) : DB_NULL(":imp"),
+                who ? DB_INT(":by", who->id) : DB_NULL(":by"), DB_TEXT(":now", now)),
+        -1);
+    free(search);
+    if (got < 0) return e->code ? e->code : err_set(e, ERR_INTERNAL, "klagomålet kunde inte sparas");
+    if (id) *id = got;
+    return ERR_OK;
+}
+
+ErrCode complaint_add(Db *db, const Actor *who, const ComplaintNew *in, long long *id, Err *e)
+{
+    err_clear(e);
+    if (require_quality_writer(who, e)) return e->code;
+    ComplaintRow r;
+    if (complaint_validate(db, in, &r, e)) return e->code;
+    ErrCode rc = db_begin(db, e);
+    if (!rc) {
+        long long existing =
+            db_int(db, e, "SELECT id FROM complaints WHERE ref = :ref", DB_ARGS(DB_TEXT(":ref", r.ref)), 0);
+        if (e->code) rc = e->code;
+        else if (existing)
+            rc = err_set(e, ERR_CONFLICT, "%s: klagomålet '%s' finns redan (id %lld).", label(in, CF_REF), r.ref, existing);
+        else rc = complaint_insert(db, who, &r, 0, id, e);
+        if (rc) db_rollback(db);
+        else rc = db_commit(db, e);
+    }
+    complaint_row_free(&r);
+    return rc;
+}
+
+ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *status, const char *closed_date, Err *e)
+{
+    err_clear(e);
+    if (require_quality_writer(who, e)) return e->code;
+    const char *st = NULL;
+    char closed[11] = "";
+    if (status && !(st = complaint_status_parse(status)))
+        return err_set(e, ERR_INVALID, "Status: okänd status '%s' (registrerat, under utredning, besvarat eller avslutat).",
+                       status);
+    if (date_field("Avslutat", closed_date, false, closed, e)) return e->code;
+    if (db_begin(db, e)) return e->code;
+    Complaint c;
+    ErrCode rc = complaint_get(db, id, &c, e);
+    if (!rc) {
+        const char *new_status = st ? st : c.status;
+        bool closing = !strcmp(new_status, "avslutat");
+        if (*closed && !closing)
+            rc = err_set(e, ERR_INVALID, "Avslutat: ett avslutsdatum hör bara till ett avslutat klagomål.");
+        else if (closing && !*closed) snprintf(closed, sizeof closed, "%s", *c.closed_date ? c.closed_date : "");
+        if (!rc && closing && !*closed) iso_today(closed);
+        if (!rc && closing && strcmp(closed, c.received_date) < 0)
+            rc = err_set(e, ERR_INVALID, "Avslutat: %s är före datumet då klagomålet kom in (%s).", closed, c.received_date);
+        char now[32];
+        iso_now(now);
+        if (!rc)
+            rc = db_exec(db, e,
+                         "UPDATE complaints SET status = :st, closed_date = :cd, updated_at = :now WHERE id = :id",
+                         DB_ARGS(DB_TEXT(":st", new_status), closing ? DB_TEXT(":cd", closed) : DB_NULL(":cd"),
+                                 DB_TEXT(":now", now), DB_INT(":id", id)));
+        complaint_free(&c);
+    }
+    if (rc) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db, e);
+}

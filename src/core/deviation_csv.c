@@ -1,0 +1,165 @@
+/*
+ * deviation_csv.c — reading the CSV exports of a deviation system as Excel
+ * and its Swedish users write them: separator ; (Swedish Excel, where the
+ * comma is the decimal mark), , or tab; "quoted" fields that may hold
+ * separators, doubled quotes and line breaks; CRLF or LF line ends; and
+ * Windows-1252 text converted to UTF-8 when the mapping says so.
+ *
+ * Each record remembers the line it starts on, so a message can say "rad 17"
+ * of the file as the user sees it in an editor.
+ *
+ * Must not: know what the columns mean (deviation_import.c does).
+ */
+#include "core/deviation_internal.h"
+#include "base/buf.h"
+#include "base/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { FIELDS_MAX = 500 };
+
+char csv_guess_separator(const char *p, const char *end)
+{
+    /* skip blank lines */
+    for (;;) {
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+        if (q >= end || *q != '\n') break;
+        p = q + 1;
+    }
+    int semi = 0, comma = 0, tab = 0;
+    bool quoted = false;
+    for (; p < end && (quoted || *p != '\n'); p++) {
+        if (*p == '"') quoted = !quoted;
+        else if (!quoted) semi += *p == ';', comma += *p == ',', tab += *p == '\t';
+    }
+    if (tab > semi && tab > comma) return '\t';
+    return semi >= comma && semi ? ';' : ',';
+}
+
+static void push(CsvRecord *r, char *field)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 16;
+        r->f = xrealloc(r->f, (size_t)r->cap * sizeof *r->f);
+    }
+    r->f[r->n++] = field;
+}
+
+void csv_record_free(CsvRecord *r)
+{
+    for (int i = 0; i < r->n; i++) free(r->f[i]);
+    free(r->f);
+    memset(r, 0, sizeof *r);
+}
+
+static void record_clear(CsvRecord *r)
+{
+    for (int i = 0; i < r->n; i++) free(r->f[i]);
+    r->n = 0;
+}
+
+/* One field; stops before the separator or the end of the line. */
+static ErrCode read_field(CsvReader *c, Buf *out, Err *e)
+{
+    if (c->p < c->end && *c->p == '"') {
+        int start = c->line;
+        c->p++;
+        for (;;) {
+            if (c->p >= c->end)
+                return err_set(e, ERR_INVALID, "rad %d: citattecknet som börjar här avslutas aldrig", start);
+            if (*c->p == '"') {
+                if (c->p + 1 < c->end && c->p[1] == '"') {
+                    buf_putc(out, '"');
+                    c->p += 2;
+                    continue;
+                }
+                c->p++;
+                break;
+            }
+            if (*c->p == '\n') c->line++;
+            if (*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n') {
+                c->p++; /* CRLF inside a field is one line break */
+                continue;
+            }
+            buf_putc(out, *c->p++);
+        }
+        while (c->p < c->end && (*c->p == ' ' || *c->p == '\t') && *c->p != c->sep) c->p++;
+        if (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r')
+            return err_set(e, ERR_INVALID,
+                           "rad %d: text efter ett avslutande citattecken (skriv \"\" för ett citattecken i texten)",
+                           c->line);
+        return ERR_OK;
+    }
+    while (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r') buf_putc(out, *c->p++);
+    return ERR_OK;
+}
+
+ErrCode csv_read(CsvReader *c, CsvRecord *r, bool *got, Err *e)
+{
+    *got = false;
+    record_clear(r);
+    if (c->p >= c->end) return ERR_OK;
+    r->line = c->line;
+    for (;;) {
+        Buf f = BUF_INIT;
+        ErrCode rc = read_field(c, &f, e);
+        if (rc || r->n == FIELDS_MAX) {
+            buf_free(&f);
+            record_clear(r);
+            return rc ? rc : err_set(e, ERR_INVALID, "rad %d: fler än %d fält", r->line, FIELDS_MAX);
+        }
+        char *s = buf_take(&f);
+        push(r, s ? s : xstrdup(""));
+        if (c->p < c->end && *c->p == c->sep) {
+            c->p++;
+            continue;
+        }
+        break;
+    }
+    if (c->p < c->end && *c->p == '\r') c->p++;
+    if (c->p < c->end && *c->p == '\n') c->p++;
+    c->line++;
+    *got = true;
+    return ERR_OK;
+}
+
+bool csv_record_blank(const CsvRecord *r)
+{
+    for (int i = 0; i < r->n; i++)
+        if (!is_blank(r->f[i])) return false;
+    return true;
+}
+
+/* --- Windows-1252 --------------------------------------------------------------------------- */
+
+/* 0x80–0x9F in Windows-1252 (0 where the code page leaves a hole). */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+char *cp1252_to_utf8(const char *s, size_t len, size_t *out_len)
+{
+    Buf b = BUF_INIT;
+    buf_reserve(&b, len + len / 4 + 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c >= 0x80 && c < 0xA0) c = cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD;
+        if (c < 0x80) {
+            buf_putc(&b, (char)c);
+        } else if (c < 0x800) {
+            buf_putc(&b, (char)(0xC0 | (c >> 6)));
+            buf_putc(&b, (char)(0x80 | (c & 0x3F)));
+        } else {
+            buf_putc(&b, (char)(0xE0 | (c >> 12)));
+            buf_putc(&b, (char)(0x80 | ((c >> 6) & 0x3F)));
+            buf_putc(&b, (char)(0x80 | (c & 0x3F)));
+        }
+    }
+    *out_len = b.len;
+    buf_cstr(&b);
+    return buf_take(&b);
+}
