@@ -68,6 +68,18 @@ const Command commands[] = {
      "Visa en avvikelse med händelseanalyser och Lex Maria-anmälan", cmd_deviation_show},
     {"complaint", "list", "lots complaint list [--unit ENHET] [--category K] [--source KÄLLA] [--status S] [--from DATUM] [--to DATUM] [--q TEXT] [--limit N] [--offset N] [--json] [--db PATH]",
      "Lista klagomål (källa: patient, närstående, IVO, Patientnämnden)", cmd_complaint_list},
+    {"group", "list", "lots group list [--json] [--date ÅÅÅÅ-MM-DD] [--db PATH]",
+     "Lista grupper och organ per typ, med överordnad grupp, antal ledamöter och antal problem", cmd_group_list},
+    {"group", "show", "lots group show ID|NAMN [--json] [--date ÅÅÅÅ-MM-DD] [--db PATH]",
+     "Visa en grupp: ledamöter, beslutskraft (ledamöternas mandat), problem och gällande uppdragshandling",
+     cmd_group_show},
+    {"group", "check", "lots group check [ID|NAMN] [--json] [--date ÅÅÅÅ-MM-DD] [--db PATH]",
+     "Kontrollera sammansättningen (ordförande, patientföreträdare, multiprofessionell, kommunal representant, "
+     "RMKS, utgångna uppdrag); slutkod 0 även när problem finns", cmd_group_check},
+    {"group", "overlaps", "lots group overlaps [--threshold 0.35] [--json] [--db PATH]",
+     "Grupper vars uppdragshandlingar överlappar (textlikhet), med de ord de delar", cmd_group_overlaps},
+    {"group", "tasks", "lots group tasks [--json] [--db PATH]",
+     "Öppna uppgifter, t.ex. till metodstöd när en kommunal representant har slutat", cmd_group_tasks},
     {"help", NULL, "lots help [COMMAND|routes]", "Hjälp om ett kommando, eller webbens adresser (routes)", cmd_help},
     {"version", NULL, "lots version", "Visa versionen", cmd_version},
 };

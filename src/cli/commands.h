@@ -53,6 +53,12 @@ int cmd_deviation_import(int argc, char **argv);
 int cmd_deviation_list(int argc, char **argv);
 int cmd_deviation_show(int argc, char **argv);
 int cmd_complaint_list(int argc, char **argv);
+/* cli/cmd_group.c */
+int cmd_group_list(int argc, char **argv);
+int cmd_group_show(int argc, char **argv);
+int cmd_group_check(int argc, char **argv);
+int cmd_group_overlaps(int argc, char **argv);
+int cmd_group_tasks(int argc, char **argv);
 /* cli/cli.c */
 int cmd_help(int argc, char **argv);
 

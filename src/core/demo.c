@@ -15,6 +15,7 @@
  */
 #include "core/demo.h"
 #include "core/deviation.h"
+#include "core/group.h"
 #include "core/org.h"
 #include "core/plan.h"
 #include "core/body.h"
@@ -446,6 +447,7 @@ static ErrCode add_people_and_bodies(Db *db, char admin_password[33], Err *e)
         if (rc) goto fail;
     }
     if (org_demo_load(db, e)) goto fail; /* Region Örebro län, its municipalities, VGR förvaltningar */
+    if (group_demo_load(db, e)) goto fail; /* VGR and Örebro groups, members, commissions, mandates */
     if (deviation_demo_load(db, 2026, e)) goto fail; /* a year of deviations and complaints, two patterns planted */
     return db_commit(db, e);
 fail:

@@ -83,5 +83,23 @@ void api_plan_export_xlsx(Request *r);
 void api_plan_export_csv(Request *r);
 void api_indicator_series(Request *r);
 
+/* web/page_group_list.c, web/page_group.c */
+void page_group_list(Request *r);
+void page_group_view(Request *r);
+/* web/api_groups.c */
+void api_groups_list(Request *r);
+void api_groups_problems(Request *r);
+void api_groups_overlaps(Request *r);
+void api_group_get(Request *r);
+void api_group_commission(Request *r);
+void api_group_create(Request *r);
+void api_group_member_add(Request *r);
+void api_group_member_end(Request *r);
+void api_group_commission_add(Request *r);
+void api_group_rmks_approval(Request *r);
+void api_mandates_list(Request *r);
+void api_mandate_create(Request *r);
+void api_tasks_list(Request *r);
+void api_task_done(Request *r);
 
 #endif

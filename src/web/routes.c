@@ -72,6 +72,23 @@ const Route routes[] = {
     {"POST", "/api/v1/complaints", W, api_complaint_create, "Registrera klagomål {ref, source, unit, category, received_date, description, …}"},
     {"GET", "/api/v1/complaints/{id}", U, api_complaint_get, "Ett klagomål"},
     {"POST", "/api/v1/complaints/{id}/status", W, api_complaint_status, "Klagomålets status {status, closed_date}"},
+    {"GET", "/groups", U, page_group_list, "Grupper och organ: antal problem, problemen, överlappande uppdrag"},
+    {"GET", "/groups/{id}", U, page_group_view, "En grupp: sammansättning, rapportering (diagram), ledamöter, beslutskraft, uppdragshandling"},
+    /* groups, commissions, mandates, tasks (web/api_groups.c); problems and overlaps before {id} */
+    {"GET", "/api/v1/groups", U, api_groups_list, "Grupper och organ med typ, överordnad grupp och antal problem (?date)"},
+    {"GET", "/api/v1/groups/problems", U, api_groups_problems, "Grupper vars sammansättning har problem, med problemen (?date)"},
+    {"GET", "/api/v1/groups/overlaps", U, api_groups_overlaps, "Grupper vars uppdragshandlingar överlappar, med gemensamma ord (?threshold=0.35)"},
+    {"GET", "/api/v1/groups/{id}", U, api_group_get, "En grupp: ledamöter, beslutskraft (ledamöternas mandat), problem, gällande uppdragshandling"},
+    {"GET", "/api/v1/groups/{id}/commission", U, api_group_commission, "Gällande uppdragshandling och alla versioner"},
+    {"POST", "/api/v1/groups", W, api_group_create, "Ny grupp {type, name, short_name, parent, reports_to, unit, body, seeks_patient_rep, has_municipal_parts, multiprofessional, rmks_approved_on}"},
+    {"POST", "/api/v1/groups/{id}/members", W, api_group_member_add, "Ny ledamot {person, role, municipality, from, to}"},
+    {"POST", "/api/v1/groups/{id}/members/{member}/end", W, api_group_member_end, "Avsluta ett uppdrag {on, note}; kommunal representant: uppgift till metodstöd"},
+    {"POST", "/api/v1/groups/{id}/commission", W, api_group_commission_add, "Ny version av uppdragshandlingen {datum, diarienummer, ansvarsomrade, …, note}"},
+    {"POST", "/api/v1/groups/{id}/rmks-approval", W, api_group_rmks_approval, "RMKS har godkänt LPO:s sammansättning {date}"},
+    {"GET", "/api/v1/mandates", U, api_mandates_list, "Mandat och delegationer"},
+    {"POST", "/api/v1/mandates", W, api_mandate_create, "Nytt mandat eller delegation {group, role | unit | person, decides, within_mission, within_budget, whole_area, delegation, granted_by, …}"},
+    {"GET", "/api/v1/tasks", U, api_tasks_list, "Öppna uppgifter (?person=ID)"},
+    {"POST", "/api/v1/tasks/{id}/done", W, api_task_done, "Klarmarkera en uppgift"},
 };
 
 const size_t route_count = sizeof routes / sizeof *routes;

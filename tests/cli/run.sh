@@ -441,5 +441,46 @@ run deviation show MC-2026-0412 --json --db "$devdb"
 run deviation show NOSUCH-1 --db "$devdb";            expect "deviation show unknown" 1 '' 'finns inte'
 run help deviation;                                    expect "help deviation" 0 'lots deviation import'
 
+# --- groups (issue 3): lots group list|show|check|overlaps|tasks on the demo database -----------------
+gdb="$tmp/demo.db"
+run group list --db "$gdb";                 expect "group list" 0 'LAG Höftledsartros \(id [0-9]+\) – under LPO Rörelseorganens sjukdomar'
+grep -q '^Lokalt programområde (LPO)$' "$out" && ok "group list by type" || bad "group list by type" "no LPO heading"
+run group list --json --db "$gdb"
+[ "$(js 'd.items.find(g=>g.short_name==="SSN").body')" = SSN ] && ok "group list --json: SSN is a body" \
+    || bad "group list --json: SSN is a body" "$(js 'd.items.map(g=>g.name)')"
+[ "$(js 'd.items.find(g=>g.name==="LAG Höftledsartros").problem_count')" = 2 ] && ok "group list --json: problem counts" \
+    || bad "group list --json: problem counts" "$(js 'd.items.filter(g=>g.problem_count)')"
+run group show "lag demens" --db "$gdb";    expect "group show by name in any case" 0 'metodstöd +Maja Ek'
+grep -q 'tidigare: Ingrid Holm, kommunal representant' "$out" && grep -q 'Problem: inga' "$out" \
+    && ok "group show: former members, no problems" || bad "group show: former members, no problems" "see stdout"
+run group show "SG Utveckling HoS" --db "$gdb"; expect "group show: the commission of seed 002" 0 'Diarienummer: RS 2023-01756'
+grep -q 'Gruppen fattar inga beslut i egen kraft' "$out" && ok "group show: power is the members' mandates" \
+    || bad "group show: power is the members' mandates" "see stdout"
+run group show RMKS --json --db "$gdb"
+[ "$(js 'd.body+" "+d.power.own.length+" "+d.subgroups.length')" = "RMKS 2 2" ] && ok "group show --json" \
+    || bad "group show --json" "$(js '[d.body,d.power,d.subgroups]')"
+run group show "Gruppen som inte finns" --db "$gdb"; expect "group show: unknown group" 1 '' "okänd grupp 'Gruppen som inte finns'"
+run group show --db "$gdb";                 expect "group show without a group" 2
+run group check --db "$gdb";                expect "group check: problems are output, exit 0" 0 'inte godkänd av Rådet för medicinskt kunskapsstöd'
+grep -Eq '^3 problem i 2 av [0-9]+ grupper' "$out" && ok "group check: summary" || bad "group check: summary" "$(tail -1 "$out")"
+run group check "LAG Demens" --db "$gdb";   expect "group check one group without problems" 0 'inga problem'
+run group check "LAG Höftledsartros" --date 2025-06-01 --db "$gdb"
+expect "group check --date: the term had not passed then" 0 'eftersträvas'
+[ "$rc" -eq 0 ] && ! grep -q 'gick ut' "$out" && ok "group check --date: no term_passed" \
+    || bad "group check --date: no term_passed" "term_passed reported, or no check"
+run group check --json --db "$gdb"
+[ "$(js 'd.items.map(g=>g.problems.map(p=>p.code).join(",")).sort().join(";")')" = "no_patient_rep,term_passed;not_rmks_approved" ] \
+    && ok "group check --json" || bad "group check --json" "$(js 'd.items.map(g=>g.problems.map(p=>p.code))')"
+run group check --date igår --db "$gdb";    expect "group check: a bad date is usage" 2 '' 'ÅÅÅÅ-MM-DD'
+run group overlaps --db "$gdb"
+expect "group overlaps: the samordnande grupp and the funktionsgrupp it replaced" 0 \
+    '^0\.[0-9]+  Samordnande grupp för utveckling inom hälso- och sjukvård \(id [0-9]+\) och Funktionsgrupp utvecklingschefer'
+run group overlaps --json --db "$gdb"
+[ "$(js 'd.items.length')" = 1 ] && ok "group overlaps --json: one pair above 0.35" || bad "group overlaps --json" "$(js 'd.items')"
+run group overlaps --threshold 5 --db "$gdb"; expect "group overlaps: a threshold above 1 is usage" 2
+run group tasks --db "$gdb";                expect "group tasks: the metodstöd is told" 0 'Maja Ek \(LAG Demens\): Ingrid Holm, kommunal representant för Laxå kommun'
+run group list --db "$tmp/lots.db";         expect "group list on a database without groups" 0 'Inga grupper'
+run help group;                             expect "help group" 0 'lots group overlaps'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,362 @@
+/*
+ * group_mandate.c — mandates (what a holder may decide) and delegations (a
+ * mandate a body has delegated), and a group's power: a group decides
+ * nothing by itself; its power is the mandates its current members carry —
+ * by their role in the group, as the manager of a unit, or in person — and,
+ * for a nämnd or råd, what the body as a whole is mandated to decide.
+ *
+ * Must not: decide who decides a proposed action (core/decide.c does, from
+ * its rules), or print.
+ */
+#include "core/group_internal.h"
+#include "base/buf.h"
+#include "base/collate.h"
+#include "base/text.h"
+#include "core/freetext.h"
+#include "core/org.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --- reading ---------------------------------------------------------------------------------- */
+
+void mandate_free(Mandate *m)
+{
+    if (!m) return;
+    free(m->holder_text);
+    free(m->decides);
+    free(m->granted_by);
+    free(m->decision_ref);
+    free(m->from_date);
+    free(m->to_date);
+    memset(m, 0, sizeof *m);
+}
+
+static void mandate_release(void *el)
+{
+    mandate_free(el);
+}
+
+static void mandate_fill(Stmt *st, void *el)
+{
+    Mandate *m = el;
+    m->id = stmt_int(st, 0);
+    m->delegation = !strcmp(stmt_text(st, 1), "delegation");
+    m->group_id = stmt_int(st, 2);
+    const char *role = stmt_text(st, 3);
+    m->unit_id = stmt_int(st, 4);
+    m->person_id = stmt_int(st, 5);
+    m->decides = xstrdup(stmt_text(st, 6));
+    m->within_mission = stmt_int(st, 7) != 0;
+    m->within_budget = stmt_int(st, 8) != 0;
+    m->whole_area = stmt_int(st, 9) != 0;
+    m->granted_by_id = stmt_int(st, 10);
+    m->granted_by = xstrdup(*stmt_text(st, 11) ? stmt_text(st, 11) : stmt_text(st, 12));
+    m->decision_ref = xstrdup(stmt_text(st, 13));
+    m->from_date = xstrdup(stmt_text(st, 14));
+    m->to_date = xstrdup(stmt_text(st, 15));
+    const char *group = stmt_text(st, 16), *unit = stmt_text(st, 17), *title = stmt_text(st, 18),
+               *person = stmt_text(st, 19);
+    Buf h = BUF_INIT;
+    if (m->person_id) {
+        m->holder = MH_PERSON;
+        buf_puts(&h, person);
+    } else if (m->unit_id) {
+        m->holder = MH_UNIT_MANAGER;
+        if (*title) buf_printf(&h, "%s, %s", title, unit);
+        else buf_printf(&h, "Chefen för %s", unit);
+    } else if (*role && group_role_parse(role, &m->role)) {
+        m->holder = MH_GROUP_ROLE;
+        buf_printf(&h, "%s i %s", role, group);
+    } else {
+        m->holder = MH_GROUP;
+        buf_puts(&h, group);
+    }
+    buf_cstr(&h);
+    m->holder_text = buf_take(&h);
+}
+
+#define MANDATE_SELECT                                                                                             \
+    "SELECT m.id, m.kind, COALESCE(m.group_id, 0), m.role, COALESCE(m.unit_id, 0), COALESCE(m.person_id, 0), "     \
+    "m.decides, m.within_mission, m.within_budget, m.whole_area, COALESCE(m.granted_by_id, 0), "                   \
+    "COALESCE(gb.name, ''), m.granted_by_text, m.decision_ref, m.from_date, m.to_date, COALESCE(g.name, ''), "     \
+    "COALESCE(u.name, ''), COALESCE(u.manager_title, ''), COALESCE(p.name, '') FROM mandates m "                   \
+    "LEFT JOIN groups gb ON gb.id = m.granted_by_id LEFT JOIN groups g ON g.id = m.group_id "                      \
+    "LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN people p ON p.id = m.person_id "
+
+static int by_holder(const void *a, const void *b)
+{
+    const Mandate *x = a, *y = b;
+    int c = sv_compare(x->holder_text, y->holder_text);
+    return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+ErrCode mandate_list(Db *db, Mandate **out, size_t *n, Err *e)
+{
+    if (db_rows(db, e, MANDATE_SELECT "ORDER BY m.id", NULL, sizeof **out, mandate_fill, mandate_release,
+                (void **)out, n))
+        return e->code;
+    if (*n) qsort(*out, *n, sizeof **out, by_holder);
+    return ERR_OK;
+}
+
+void mandate_list_free(Mandate *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) mandate_free(&m[i]);
+    free(m);
+}
+
+/* --- adding --------------------------------------------------------------------------------------- */
+
+ErrCode mandate_add_tx(Db *db, const Actor *who, const MandateNew *in, long long *id, Err *e)
+{
+    int holders = !is_blank(in->group) + !is_blank(in->unit) + !is_blank(in->person);
+    if (holders != 1)
+        return err_set(e, ERR_INVALID, "Ett mandat har en innehavare: en roll i en grupp (eller gruppen som organ), "
+                                       "chefen för en enhet eller en person – ange precis en av dem.");
+    if (!is_blank(in->role) && is_blank(in->group))
+        return err_set(e, ERR_INVALID, "En roll hör till en grupp: ange gruppen.");
+    if (freetext_check("Vad mandatet omfattar", in->decides, 1000, true, e) ||
+        freetext_check("Beviljat av", in->granted_by_text, 200, false, e) ||
+        freetext_check("Beslutshänvisning", in->decision_ref, 200, false, e) ||
+        group_date_check("Från-datum", in->from, e) || group_date_check("Till-datum", in->to, e))
+        return e->code;
+    if (!is_blank(in->from) && !is_blank(in->to) && strcmp(in->to, in->from) < 0)
+        return err_set(e, ERR_INVALID, "Till-datum (%s) ligger före från-datum (%s).", in->to, in->from);
+    if (in->delegation && is_blank(in->granted_by))
+        return err_set(e, ERR_INVALID, "En delegation ges av ett organ: ange vilken grupp eller nämnd som delegerat.");
+    long long group = 0, unit = 0, person = 0, granted = 0;
+    GroupRole role = GR_LEDAMOT;
+    bool has_role = !is_blank(in->role);
+    Group g;
+    if (!is_blank(in->group)) {
+        if (group_find(db, in->group, &g, e)) return e->code;
+        group = g.id;
+        group_free(&g);
+    }
+    if (has_role && !group_role_parse(in->role, &role)) return err_set(e, ERR_INVALID, "okänd roll '%s'", in->role);
+    if (!is_blank(in->unit)) {
+        Unit u;
+        if (unit_find(db, in->unit, &u, e)) return e->code;
+        unit = u.id;
+        unit_free(&u);
+    }
+    if (!is_blank(in->person) && group_person_ref(db, in->person, &person, NULL, e)) return e->code;
+    if (!is_blank(in->granted_by)) {
+        if (group_find(db, in->granted_by, &g, e)) return e->code;
+        granted = g.id;
+        group_free(&g);
+    }
+    char *decides = trim_dup(in->decides);
+    char now[32];
+    iso_now(now);
+    Err q = ERR_INIT;
+    long long got = db_int(
+        db, &q,
+        "INSERT INTO mandates (kind, group_id, role, unit_id, person_id, decides, within_mission, within_budget, "
+        "whole_area, granted_by_id, granted_by_text, decision_ref, from_date, to_date, created_at) VALUES "
+        "(:k, :g, :r, :u, :p, :d, :wm, :wb, :wa, :gb, :gbt, :ref, :f, :t, :now) RETURNING id",
+        DB_ARGS(DB_TEXT(":k", in->delegation ? "delegation" : "mandat"), group ? DB_INT(":g", group) : DB_NULL(":g"),
+                DB_TEXT(":r", has_role ? group_role_key(role) : ""), unit ? DB_INT(":u", unit) : DB_NULL(":u"),
+                person ? DB_INT(":p", person) : DB_NULL(":p"), DB_TEXT(":d", decides),
+                DB_INT(":wm", in->within_mission), DB_INT(":wb", in->within_budget), DB_INT(":wa", in->whole_area),
+                granted ? DB_INT(":gb", granted) : DB_NULL(":gb"),
+                DB_TEXT(":gbt", in->granted_by_text ? in->granted_by_text : ""),
+                DB_TEXT(":ref", in->decision_ref ? in->decision_ref : ""), DB_TEXT(":f", in->from ? in->from : ""),
+                DB_TEXT(":t", in->to ? in->to : ""), DB_TEXT(":now", now)),
+        -1);
+    ErrCode rc = got < 0 ? (q.code ? (*e = q, q.code) : err_set(e, ERR_INTERNAL, "mandatet kunde inte sparas")) : ERR_OK;
+    long long event_group = group ? group : granted;
+    if (!rc && event_group) {
+        Buf s = BUF_INIT;
+        buf_printf(&s, "%s: %s", in->delegation ? "Delegation" : "Mandat", decides);
+        if (has_role) buf_printf(&s, " (för %s)", group_role_key(role));
+        rc = group_event(db, event_group, who, "mandate", buf_cstr(&s), NULL, e);
+        buf_free(&s);
+    }
+    if (!rc && id) *id = got;
+    free(decides);
+    return rc;
+}
+
+ErrCode mandate_add(Db *db, const Actor *who, const MandateNew *in, long long *id, Err *e)
+{
+    GROUP_IN_TX(db, e, mandate_add_tx(db, who, in, id, e));
+}
+
+/* --- a group's power ------------------------------------------------------------------------------- */
+
+static bool in_force(const Mandate *m, const char *day)
+{
+    return (!*m->from_date || strcmp(m->from_date, day) <= 0) && (!*m->to_date || strcmp(m->to_date, day) >= 0);
+}
+
+typedef struct {
+    long long id, unit_id;
+    char *title, *name; /* person: title and name; unit: manager_title and manager_name */
+} Holder;
+
+static void holder_fill(Stmt *st, void *el)
+{
+    Holder *h = el;
+    h->id = stmt_int(st, 0);
+    h->unit_id = stmt_int(st, 1);
+    h->title = xstrdup(stmt_text(st, 2));
+    h->name = xstrdup(stmt_text(st, 3));
+}
+
+static void holder_release(void *el)
+{
+    Holder *h = el;
+    free(h->title);
+    free(h->name);
+}
+
+static void holders_free(Holder *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++) holder_release(&h[i]);
+    free(h);
+}
+
+static bool folded_equal(const char *a, const char *b)
+{
+    char *x = fold_lower(a), *y = fold_lower(b);
+    bool eq = !strcmp(x, y);
+    free(x);
+    free(y);
+    return eq;
+}
+
+static bool folded_prefix(const char *s, const char *prefix)
+{
+    char *x = fold_lower(s), *y = fold_lower(prefix);
+    bool eq = *y && !strncmp(x, y, strlen(y));
+    free(x);
+    free(y);
+    return eq;
+}
+
+/* Does this person manage the unit? Its named manager if the unit names one,
+ * else a person of the unit whose title begins with the manager's title. */
+static bool manages(const Holder *person, const Holder *units, size_t nunits, long long unit_id)
+{
+    if (person->unit_id != unit_id) return false;
+    for (size_t i = 0; i < nunits; i++) {
+        if (units[i].id != unit_id) continue;
+        if (*units[i].name) return folded_equal(units[i].name, person->name);
+        return folded_prefix(person->title, units[i].title);
+    }
+    return false;
+}
+
+static void mandate_copy(Mandate *dst, const Mandate *src)
+{
+    *dst = *src;
+    dst->holder_text = xstrdup(src->holder_text);
+    dst->decides = xstrdup(src->decides);
+    dst->granted_by = xstrdup(src->granted_by);
+    dst->decision_ref = xstrdup(src->decision_ref);
+    dst->from_date = xstrdup(src->from_date);
+    dst->to_date = xstrdup(src->to_date);
+}
+
+static void power_add(GroupPower *p, const GroupMember *m, const Mandate *md, const char *via)
+{
+    p->items = xrealloc(p->items, (p->n + 1) * sizeof *p->items);
+    PowerItem *it = &p->items[p->n++];
+    it->member_id = m->id;
+    it->person_name = xstrdup(m->person_name);
+    it->role = m->role;
+    it->via = xstrdup(via);
+    mandate_copy(&it->mandate, md);
+}
+
+static void set_note(GroupPower *p, const Group *g)
+{
+    Buf b = BUF_INIT;
+    if (g->type == GT_NAMND) {
+        buf_puts(&b, "Nämnden beslutar som organ inom de mandat den har fått");
+        buf_puts(&b, p->nown ? " (se egna mandat)." : ", men inga sådana är registrerade.");
+        if (p->n) buf_puts(&b, " Ledamöterna bär dessutom de mandat som listas.");
+    } else {
+        buf_puts(&b, "Gruppen fattar inga beslut i egen kraft: dess beslutskraft är de mandat som dess nuvarande "
+                     "ledamöter bär");
+        buf_puts(&b, p->n ? "." : ", och inga sådana mandat är registrerade.");
+        if (p->nown) buf_puts(&b, " Som organ har gruppen därtill egna mandat (se egna mandat).");
+    }
+    buf_cstr(&b);
+    p->note = buf_take(&b);
+}
+
+ErrCode group_power(Db *db, long long group_id, const char *today, GroupPower *out, Err *e)
+{
+    memset(out, 0, sizeof *out);
+    char day[11];
+    group_today(today, day);
+    Group g;
+    if (group_get(db, group_id, &g, e)) return e->code;
+    GroupMember *m = NULL;
+    Mandate *md = NULL;
+    Holder *people = NULL, *units = NULL;
+    size_t nm = 0, nmd = 0, np = 0, nu = 0;
+    ErrCode rc = ERR_OK;
+    if (group_members(db, group_id, day, &m, &nm, e) || mandate_list(db, &md, &nmd, e) ||
+        db_rows(db, e,
+                "SELECT DISTINCT p.id, COALESCE(p.unit_id, 0), p.title, p.name FROM people p "
+                "JOIN group_members m ON m.person_id = p.id WHERE m.group_id = :g",
+                DB_ARGS(DB_INT(":g", group_id)), sizeof *people, holder_fill, holder_release, (void **)&people, &np) ||
+        db_rows(db, e, "SELECT id, id, manager_title, manager_name FROM units", NULL, sizeof *units, holder_fill,
+                holder_release, (void **)&units, &nu)) {
+        rc = e->code;
+        goto done;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        if (!m[i].current) continue;
+        const Holder *person = NULL;
+        for (size_t k = 0; k < np; k++)
+            if (people[k].id == m[i].person_id) person = &people[k];
+        for (size_t k = 0; k < nmd; k++) {
+            const Mandate *x = &md[k];
+            if (!in_force(x, day)) continue;
+            char via[300];
+            if (x->holder == MH_GROUP_ROLE && x->group_id == group_id && x->role == m[i].role) {
+                snprintf(via, sizeof via, "som %s i gruppen", group_role_key(m[i].role));
+            } else if (x->holder == MH_PERSON && x->person_id == m[i].person_id) {
+                snprintf(via, sizeof via, "personligt mandat");
+            } else if (x->holder == MH_UNIT_MANAGER && person && manages(person, units, nu, x->unit_id)) {
+                snprintf(via, sizeof via, "som %s", x->holder_text);
+            } else {
+                continue;
+            }
+            power_add(out, &m[i], x, via);
+        }
+    }
+    for (size_t k = 0; k < nmd; k++) {
+        if (md[k].holder != MH_GROUP || md[k].group_id != group_id || !in_force(&md[k], day)) continue;
+        out->own = xrealloc(out->own, (out->nown + 1) * sizeof *out->own);
+        mandate_copy(&out->own[out->nown++], &md[k]);
+    }
+    set_note(out, &g);
+done:
+    group_members_free(m, nm);
+    mandate_list_free(md, nmd);
+    holders_free(people, np);
+    holders_free(units, nu);
+    group_free(&g);
+    if (rc) group_power_free(out);
+    return rc;
+}
+
+void group_power_free(GroupPower *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->items[i].person_name);
+        free(p->items[i].via);
+        mandate_free(&p->items[i].mandate);
+    }
+    free(p->items);
+    mandate_list_free(p->own, p->nown);
+    free(p->note);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,387 @@
+/*
+ * api_groups.c — the JSON API for groups, their members, commissions,
+ * mandates, composition problems, overlaps and tasks:
+ *   GET  /api/v1/groups                          every group, with its number of problems
+ *   GET  /api/v1/groups/problems                 the groups that have problems, with them
+ *   GET  /api/v1/groups/overlaps                 commissions that overlap (?threshold=0.35)
+ *   GET  /api/v1/groups/{id}                     members, power, problems, current commission
+ *   GET  /api/v1/groups/{id}/commission          current commission and every version
+ *   POST /api/v1/groups                          a new group
+ *   POST /api/v1/groups/{id}/members             a new member
+ *   POST /api/v1/groups/{id}/members/{m}/end     a membership ends (tasks for the metodstöd)
+ *   POST /api/v1/groups/{id}/commission          a new version of the commission
+ *   POST /api/v1/groups/{id}/rmks-approval       RMKS approved an LPO's composition
+ *   GET  /api/v1/mandates, POST /api/v1/mandates mandates and delegations
+ *   GET  /api/v1/tasks, POST /api/v1/tasks/{id}/done
+ * The GETs take ?date=YYYY-MM-DD to see the groups as of another day.
+ * Each handler reads its typed fields (a 400 names a bad one), asks core and
+ * answers with core's JSON (core/group_json.c). No SQL, no rules here.
+ */
+#include "web/handlers.h"
+#include "web/api_json.h"
+#include "base/text.h"
+#include "core/group.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* --- reading fields ------------------------------------------------------------------------ */
+
+/* A reference to a group, unit or person: an id (whole number) or a name
+ * (text), copied into the arena as text. Absent or null: *out = NULL. */
+static bool ref_or_reply(Request *r, const json_t *obj, const char *field, const char **out)
+{
+    const json_t *v = json_object_get(obj, field);
+    *out = NULL;
+    if (!v || json_is_null(v)) return true;
+    if (json_is_string(v)) *out = arena_strdup(&r->arena, json_string_value(v));
+    else if (json_is_integer(v) && json_integer_value(v) > 0)
+        *out = arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
+    else {
+        reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' ska vara ett id (heltal) eller ett namn (text).", field));
+        return false;
+    }
+    return true;
+}
+
+/* A boolean; absent or null leaves *out as it is. */
+static bool flag_or_reply(Request *r, const json_t *obj, const char *field, int *out)
+{
+    const json_t *v = json_object_get(obj, field);
+    if (!v || json_is_null(v)) return true;
+    if (!json_is_boolean(v)) {
+        reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' måste vara true eller false.", field));
+        return false;
+    }
+    *out = json_is_true(v);
+    return true;
+}
+
+static bool bool_or_reply(Request *r, const json_t *obj, const char *field, bool *out)
+{
+    int v = 0;
+    if (!flag_or_reply(r, obj, field, &v)) return false;
+    *out = v;
+    return true;
+}
+
+/* ?date=YYYY-MM-DD, else NULL (today). */
+static bool date_or_reply(Request *r, const char **out)
+{
+    const char *d = query_param(r, "date");
+    *out = NULL;
+    if (!d || !*d) return true;
+    if (!iso_date_valid(d)) {
+        reply_error(r, 400, "Parametern 'date' ska vara ett datum ÅÅÅÅ-MM-DD.");
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
+static void reply_detail(Request *r, int status, long long id, const char *date)
+{
+    GroupDetail d;
+    Err e = ERR_INIT;
+    if (group_detail(r->db, id, date, &d, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *j = group_detail_to_json(&d);
+    group_detail_free(&d);
+    reply_json(r, status, j);
+}
+
+/* --- reading -------------------------------------------------------------------------------------- */
+
+static void reply_checks(Request *r, bool only_with_problems)
+{
+    const char *date;
+    if (!date_or_reply(r, &date)) return;
+    char day[11];
+    if (date) snprintf(day, sizeof day, "%s", date);
+    else iso_today(day);
+    GroupCheck *c;
+    size_t n;
+    Err e = ERR_INIT;
+    if (group_check_all(r->db, day, &c, &n, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *j = group_checks_to_json(c, n, day, only_with_problems);
+    group_check_all_free(c, n);
+    reply_json(r, 200, j);
+}
+
+void api_groups_list(Request *r)
+{
+    reply_checks(r, false);
+}
+
+void api_groups_problems(Request *r)
+{
+    reply_checks(r, true);
+}
+
+void api_groups_overlaps(Request *r)
+{
+    double threshold = OVERLAP_THRESHOLD;
+    const char *t = query_param(r, "threshold");
+    if (t && *t) {
+        char *end = NULL;
+        threshold = strtod(t, &end);
+        if (!end || *end || !isfinite(threshold) || threshold <= 0 || threshold > 1) {
+            reply_error(r, 400, "Parametern 'threshold' ska vara ett tal större än 0 och högst 1, t.ex. 0.35.");
+            return;
+        }
+    }
+    GroupOverlap *o;
+    size_t n;
+    Err e = ERR_INIT;
+    if (group_overlaps(r->db, threshold, &o, &n, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *j = group_overlaps_to_json(o, n, threshold);
+    group_overlaps_free(o, n);
+    reply_json(r, 200, j);
+}
+
+void api_group_get(Request *r)
+{
+    long long id;
+    const char *date;
+    if (arg_id_or_reply(r, 0, &id) && date_or_reply(r, &date)) reply_detail(r, 200, id, date);
+}
+
+static void reply_commission(Request *r, int status, long long id)
+{
+    Group g;
+    Commission *c;
+    size_t n;
+    Err e = ERR_INIT;
+    if (group_get(r->db, id, &g, &e) || commission_versions(r->db, id, &c, &n, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *j = commission_versions_to_json(c, n);
+    json_object_set_new(j, "group", json_pack("{s:I, s:s}", "id", (json_int_t)g.id, "name", g.name));
+    group_free(&g);
+    commission_list_free(c, n);
+    reply_json(r, status, j);
+}
+
+void api_group_commission(Request *r)
+{
+    long long id;
+    if (arg_id_or_reply(r, 0, &id)) reply_commission(r, 200, id);
+}
+
+/* --- writing --------------------------------------------------------------------------------------- */
+
+void api_group_create(Request *r)
+{
+    json_t *j = json_body_or_reply(r);
+    GroupNew in = {.seeks_patient_rep = -1, .has_municipal_parts = -1, .multiprofessional = -1};
+    bool ok = j && json_str_or_reply(r, j, "type", REQUIRED, &in.type) &&
+              json_str_or_reply(r, j, "name", REQUIRED, &in.name) &&
+              json_str_or_reply(r, j, "short_name", OPTIONAL, &in.short_name) &&
+              json_str_or_reply(r, j, "description", OPTIONAL, &in.description) &&
+              ref_or_reply(r, j, "parent", &in.parent) && ref_or_reply(r, j, "reports_to", &in.reports_to) &&
+              ref_or_reply(r, j, "unit", &in.unit) && bool_or_reply(r, j, "body", &in.body) &&
+              flag_or_reply(r, j, "seeks_patient_rep", &in.seeks_patient_rep) &&
+              flag_or_reply(r, j, "has_municipal_parts", &in.has_municipal_parts) &&
+              flag_or_reply(r, j, "multiprofessional", &in.multiprofessional) &&
+              json_str_or_reply(r, j, "rmks_approved_on", OPTIONAL, &in.rmks_approved_on);
+    json_decref(j);
+    if (!ok) return;
+    long long id;
+    Err e = ERR_INIT;
+    if (group_add(r->db, &r->user, &in, &id, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    r->location = url(r, "/api/v1/groups/%lld", id);
+    reply_detail(r, 201, id, NULL);
+}
+
+void api_group_member_add(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    json_t *j = json_body_or_reply(r);
+    MemberNew in = {0};
+    bool ok = j && ref_or_reply(r, j, "person", &in.person) && json_str_or_reply(r, j, "role", REQUIRED, &in.role) &&
+              ref_or_reply(r, j, "municipality", &in.municipality) &&
+              json_str_or_reply(r, j, "from", OPTIONAL, &in.from) && json_str_or_reply(r, j, "to", OPTIONAL, &in.to);
+    json_decref(j);
+    if (!ok) return;
+    if (!in.person) {
+        reply_error(r, 400, "Fältet 'person' måste anges (id eller namn).");
+        return;
+    }
+    Err e = ERR_INIT;
+    if (group_member_add(r->db, &r->user, id, &in, NULL, &e)) reply_err(r, &e);
+    else reply_detail(r, 201, id, NULL);
+}
+
+void api_group_member_end(Request *r)
+{
+    long long id, member;
+    if (!arg_id_or_reply(r, 0, &id) || !arg_id_or_reply(r, 1, &member)) return;
+    json_t *j = r->body_len ? json_body_or_reply(r) : json_object();
+    const char *on = NULL, *note = NULL;
+    bool ok = j && json_str_or_reply(r, j, "on", OPTIONAL, &on) && json_str_or_reply(r, j, "note", OPTIONAL, &note);
+    json_decref(j);
+    if (!ok) return;
+    int tasks = 0;
+    Err e = ERR_INIT;
+    if (group_member_end(r->db, &r->user, id, member, on, note, &tasks, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    GroupDetail d;
+    if (group_detail(r->db, id, NULL, &d, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *out = group_detail_to_json(&d);
+    group_detail_free(&d);
+    json_object_set_new(out, "tasks_created", json_integer(tasks));
+    reply_json(r, 200, out);
+}
+
+/* A commission field, at the top level or inside its section
+ * ("arbetsorganisation", "beslutsordning") as the answers nest it. */
+static bool field_or_reply(Request *r, const json_t *obj, CommissionField f, const char **out)
+{
+    const char *section = commission_field_section(f);
+    const json_t *in = obj;
+    const json_t *nested = section ? json_object_get(obj, section) : NULL;
+    if (nested && !json_is_null(nested)) {
+        if (!json_is_object(nested)) {
+            reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' ska vara ett objekt.", section));
+            return false;
+        }
+        if (json_object_get(nested, commission_field_key(f))) in = nested;
+    }
+    return json_str_or_reply(r, in, commission_field_key(f), OPTIONAL, out);
+}
+
+void api_group_commission_add(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    json_t *j = json_body_or_reply(r);
+    CommissionNew in = {{0}, NULL};
+    bool ok = j != NULL;
+    for (int i = 0; ok && i < COMM_N; i++) ok = field_or_reply(r, j, (CommissionField)i, &in.f[i]);
+    ok = ok && json_str_or_reply(r, j, "note", OPTIONAL, &in.note);
+    json_decref(j);
+    if (!ok) return;
+    Err e = ERR_INIT;
+    if (commission_add(r->db, &r->user, id, &in, NULL, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    r->location = url(r, "/api/v1/groups/%lld/commission", id);
+    reply_commission(r, 201, id);
+}
+
+void api_group_rmks_approval(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    json_t *j = json_body_or_reply(r);
+    const char *date = NULL;
+    bool ok = j && json_str_or_reply(r, j, "date", REQUIRED, &date);
+    json_decref(j);
+    if (!ok) return;
+    Err e = ERR_INIT;
+    if (group_set_rmks_approval(r->db, &r->user, id, date, &e)) reply_err(r, &e);
+    else reply_detail(r, 200, id, NULL);
+}
+
+/* --- mandates and tasks ------------------------------------------------------------------------------ */
+
+static json_t *mandates_json(Request *r, long long only_id, Err *e)
+{
+    Mandate *m;
+    size_t n;
+    if (mandate_list(r->db, &m, &n, e)) return NULL;
+    json_t *items = json_array();
+    json_t *one = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (only_id && m[i].id == only_id) one = mandate_to_json(&m[i]);
+        json_array_append_new(items, mandate_to_json(&m[i]));
+    }
+    mandate_list_free(m, n);
+    if (only_id) {
+        json_decref(items);
+        return one ? one : json_object();
+    }
+    return json_pack("{s:o}", "items", items);
+}
+
+void api_mandates_list(Request *r)
+{
+    Err e = ERR_INIT;
+    json_t *j = mandates_json(r, 0, &e);
+    if (j) reply_json(r, 200, j);
+    else reply_err(r, &e);
+}
+
+void api_mandate_create(Request *r)
+{
+    json_t *j = json_body_or_reply(r);
+    MandateNew in = {0};
+    bool ok = j && ref_or_reply(r, j, "group", &in.group) && json_str_or_reply(r, j, "role", OPTIONAL, &in.role) &&
+              ref_or_reply(r, j, "unit", &in.unit) && ref_or_reply(r, j, "person", &in.person) &&
+              json_str_or_reply(r, j, "decides", REQUIRED, &in.decides) &&
+              bool_or_reply(r, j, "within_mission", &in.within_mission) &&
+              bool_or_reply(r, j, "within_budget", &in.within_budget) &&
+              bool_or_reply(r, j, "whole_area", &in.whole_area) && bool_or_reply(r, j, "delegation", &in.delegation) &&
+              ref_or_reply(r, j, "granted_by", &in.granted_by) &&
+              json_str_or_reply(r, j, "granted_by_text", OPTIONAL, &in.granted_by_text) &&
+              json_str_or_reply(r, j, "decision_ref", OPTIONAL, &in.decision_ref) &&
+              json_str_or_reply(r, j, "from", OPTIONAL, &in.from) && json_str_or_reply(r, j, "to", OPTIONAL, &in.to);
+    json_decref(j);
+    if (!ok) return;
+    long long id;
+    Err e = ERR_INIT;
+    json_t *out = NULL;
+    if (mandate_add(r->db, &r->user, &in, &id, &e) || !(out = mandates_json(r, id, &e))) {
+        reply_err(r, &e);
+        return;
+    }
+    reply_json(r, 201, out);
+}
+
+void api_tasks_list(Request *r)
+{
+    long person = 0;
+    if (!query_int_or_reply(r, "person", 1, LONG_MAX, &person)) return;
+    Task *t;
+    size_t n;
+    Err e = ERR_INIT;
+    if (task_list_open(r->db, person, &t, &n, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *j = tasks_to_json(t, n);
+    task_list_free(t, n);
+    reply_json(r, 200, j);
+}
+
+void api_task_done(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    Err e = ERR_INIT;
+    if (task_done(r->db, &r->user, id, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    api_tasks_list(r);
+}
