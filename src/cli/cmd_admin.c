@@ -4,6 +4,7 @@
  */
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "base/text.h"
 #include "core/demo.h"
 #include "core/settings.h"
 #include "web/web.h"
@@ -109,6 +110,25 @@ int cmd_user_add(int argc, char **argv)
                                                                                                 : EXIT_OK;
     if (rc == EXIT_OK) printf("Användaren %s (%s) är skapad.\n", pos[0], role_label(role));
     free(password);
+    db_close(db);
+    return rc;
+}
+
+int cmd_user_link(int argc, char **argv)
+{
+    static const char *usage = "lots user link NAME --person ID [--db PATH]";
+    CliOpt o[] = {{"--db", true, NULL, false}, {"--person", true, NULL, false}};
+    const char *pos[1];
+    size_t npos;
+    long person;
+    if (!cli_parse(argc, argv, o, 2, pos, 1, &npos, usage)) return EXIT_USAGE;
+    if (npos != 1 || !o[1].value || !parse_long(o[1].value, &person) || person < 0) return cli_usage(usage);
+    Db *db = cli_open_db(o[0].value);
+    if (!db) return EXIT_FAIL;
+    Err e = ERR_INIT;
+    int rc = account_link_person(db, pos[0], person, &e) ? cli_fail(e.msg) : EXIT_OK;
+    if (rc == EXIT_OK && person) printf("Kontot %s är personen med id %lld.\n", pos[0], (long long)person);
+    else if (rc == EXIT_OK) printf("Kontot %s är inte längre kopplat till någon person.\n", pos[0]);
     db_close(db);
     return rc;
 }

@@ -20,6 +20,7 @@ extern const unsigned command_count;
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user_add(int argc, char **argv);
+int cmd_user_link(int argc, char **argv);
 int cmd_token_new(int argc, char **argv);
 int cmd_setting_set(int argc, char **argv);
 int cmd_version(int argc, char **argv);

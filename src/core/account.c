@@ -353,3 +353,23 @@ ErrCode account_login(Db *db, const char *name, const char *password, Actor *out
     if (!ok || !usable || !id || !active) return err_set(e, ERR_AUTH, "%s", BAD_LOGIN);
     return account_get(db, id, out, e);
 }
+
+ErrCode account_link_person(Db *db, const char *name, long long person_id, Err *e)
+{
+    err_clear(e);
+    Actor a;
+    if (account_by_name(db, name, &a, e)) return e->code;
+    if (person_id && !db_exists(db, e, "SELECT 1 FROM people WHERE id = :p", DB_ARGS(DB_INT(":p", person_id))))
+        return err_set(e, ERR_NOTFOUND, "Personen med id %lld finns inte", person_id);
+    if (person_id && db_exists(db, e, "SELECT 1 FROM users WHERE person_id = :p AND id <> :u",
+                               DB_ARGS(DB_INT(":p", person_id), DB_INT(":u", a.id))))
+        return err_set(e, ERR_CONFLICT, "Personen med id %lld har redan ett annat konto", person_id);
+    return db_exec(db, e, "UPDATE users SET person_id = :p WHERE id = :u",
+                   DB_ARGS(person_id ? DB_INT(":p", person_id) : DB_NULL(":p"), DB_INT(":u", a.id)));
+}
+
+long long account_person(Db *db, long long user_id)
+{
+    Err e = ERR_INIT;
+    return db_int(db, &e, "SELECT person_id FROM users WHERE id = :u", DB_ARGS(DB_INT(":u", user_id)), 0);
+}

@@ -51,6 +51,12 @@ ErrCode account_by_name(Db *db, const char *name, Actor *out, Err *e);
  * alphabetical order of display name; caller frees *out. */
 ErrCode account_list_writers(Db *db, Actor **out, size_t *n, Err *e);
 
+/* Links the account `name` to a person of the organisation (people.id), or
+ * unlinks it with person_id 0. A person has at most one account. */
+ErrCode account_link_person(Db *db, const char *name, long long person_id, Err *e);
+/* The person the account is, or 0. */
+long long account_person(Db *db, long long user_id);
+
 /* Checks name and password; on success fills *out. A wrong name and a wrong
  * password give the same message (ERR_AUTH). */
 ErrCode account_login(Db *db, const char *name, const char *password, Actor *out, Err *e);

@@ -432,6 +432,19 @@ static ErrCode add_case(Db *db, const ProcessSet *ps, const DemoCase *dc, Err *e
 
 /* --- the whole load ----------------------------------------------------------- */
 
+/* Maja Ek, metodstöd in LAG Demens, gets an account of her own, so the task
+ * left when Laxå's representative left shows on her start page. */
+static ErrCode link_demo_person(Db *db, Err *e)
+{
+    long long person = db_int(db, e, "SELECT id FROM people WHERE name = 'Maja Ek'", NULL, 0);
+    if (!person) return ERR_OK; /* the group demo changed: nothing to link */
+    char pw[33];
+    random_hex(pw, 16);
+    ErrCode rc = account_add(db, "maja.ek", "Maja Ek", ROLE_HANDLAGGARE, pw, NULL, e);
+    memset(pw, 0, sizeof pw);
+    return rc ? rc : account_link_person(db, "maja.ek", person, e);
+}
+
 static ErrCode add_people_and_bodies(Db *db, char admin_password[33], Err *e)
 {
     if (db_begin(db, e)) return e->code;
@@ -448,6 +461,7 @@ static ErrCode add_people_and_bodies(Db *db, char admin_password[33], Err *e)
     }
     if (org_demo_load(db, e)) goto fail; /* Region Örebro län, its municipalities, VGR förvaltningar */
     if (group_demo_load(db, e)) goto fail; /* VGR and Örebro groups, members, commissions, mandates */
+    if (link_demo_person(db, e)) goto fail;
     if (deviation_demo_load(db, 2026, e)) goto fail; /* a year of deviations and complaints, two patterns planted */
     return db_commit(db, e);
 fail:

@@ -12,8 +12,9 @@
 void page_login_form(Request *r);
 void page_login_submit(Request *r);
 void page_logout(Request *r);
-/* web/page_home.c */
+/* web/page_home.c, web/page_tasks.c */
 void page_home(Request *r);
+void page_task_done(Request *r);
 /* web/page_case_list.c */
 void page_case_list(Request *r);
 /* web/page_case_new.c */

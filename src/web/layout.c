@@ -20,6 +20,7 @@ static const struct {
     {"decided", "Beslutet är registrerat."},
     {"officer", "Huvudhandläggaren är ändrad."},
     {"loggedout", "Du är utloggad."},
+    {"taskdone", "Uppgiften är markerad som klar."},
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */

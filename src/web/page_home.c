@@ -1,11 +1,12 @@
 /*
- * page_home.c — the start page (GET /): the signed-in person's own cases
+ * page_home.c — the start page (GET /): the signed-in person's tasks, own cases
  * (where they are main case officer) and the number of cases per process
  * and step, each count a link to the filtered case list.
  */
 #include "web/handlers.h"
 #include "web/layout.h"
 #include "web/page_format.h"
+#include "web/page_tasks.h"
 #include "base/html.h"
 #include "core/case.h"
 
@@ -99,6 +100,7 @@ void page_home(Request *r)
         html_printf(&r->out, "<a class=\"button\" href=\"%s\">Nytt ärende</a>", url(r, "/cases/new"));
     html_raw(&r->out, "</div>");
     notice_from_query(r);
+    home_tasks(r);
     my_cases(r);
     counts_per_step(r);
     page_end(r);

@@ -16,6 +16,7 @@ const Route routes[] = {
     {"GET", "/login", ROUTE_PUBLIC, page_login_form, "Inloggning"},
     {"POST", "/login", ROUTE_PUBLIC, page_login_submit, "Logga in"},
     {"POST", "/logout", U, page_logout, "Logga ut"},
+    {"POST", "/tasks/{id}/done", W, page_task_done, "Markera en uppgift som klar (från startsidan)"},
     {"GET", "/cases", U, page_case_list, "Ärendelista med filter (process, steg, ursprung, fritext) och sidor"},
     {"GET", "/cases/new", W, page_case_new_form, "Formulär för nytt ärende"},
     {"POST", "/cases/new", W, page_case_new_submit, "Registrera ett ärende"},
