@@ -5,6 +5,7 @@
 #   make test       install what is missing, then every test: unit (cmocka), HTTP and
 #                   browser, once with a normal build and once under ASan+UBSan
 #   make fuzz       libFuzzer targets for the parsers of outside input (mk/fuzz.mk)
+#   make bench      benchmarks with their figures (mk/bench.mk, bench/README.md)
 #   make SAN=1 ...  the same targets with the sanitizer build (build/asan)
 
 SAN ?= 0
@@ -118,3 +119,4 @@ clean:
 	rm -rf build
 
 include mk/fuzz.mk
+include mk/bench.mk

@@ -60,6 +60,10 @@ int cmd_group_show(int argc, char **argv);
 int cmd_group_check(int argc, char **argv);
 int cmd_group_overlaps(int argc, char **argv);
 int cmd_group_tasks(int argc, char **argv);
+/* cli/cmd_pattern.c */
+int cmd_patterns(int argc, char **argv);
+int cmd_pattern_case(int argc, char **argv);
+int cmd_pattern_demo(int argc, char **argv);
 /* cli/cli.c */
 int cmd_help(int argc, char **argv);
 

@@ -17,6 +17,7 @@
 #include "core/deviation.h"
 #include "core/group.h"
 #include "core/org.h"
+#include "core/pattern.h"
 #include "core/plan.h"
 #include "core/body.h"
 #include "core/case.h"
@@ -496,5 +497,6 @@ ErrCode demo_load(Db *db, const ProcessSet *ps, char admin_password[33], Err *e)
             return e->code;
         }
     }
-    return ERR_OK;
+    DetectStats st; /* the planted patterns show on the patterns page at once */
+    return pattern_detect(db, ps, &st, e);
 }

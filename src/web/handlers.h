@@ -62,6 +62,16 @@ void api_municipalities(Request *r);
 void api_decision_path(Request *r);
 /* web/api_spc.c */
 void api_spc(Request *r);
+/* web/api_patterns.c */
+void api_pattern_list(Request *r);
+void api_pattern_detect(Request *r);
+void api_pattern_case(Request *r);
+void api_series_annotate(Request *r);
+/* web/page_patterns.c */
+void page_patterns(Request *r);
+void page_pattern_detect(Request *r);
+void page_pattern_case(Request *r);
+void page_chart(Request *r);
 /* web/api_deviations.c */
 void api_deviation_list(Request *r);
 void api_deviation_create(Request *r);

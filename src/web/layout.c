@@ -44,6 +44,7 @@ static void header_bar(Request *r)
         if (role_can_write(r->user.role)) nav_link(r, "/cases/new", "Nytt ärende");
         nav_link(r, "/plans", "Planer");
         nav_link(r, "/groups", "Grupper");
+        nav_link(r, "/patterns", "Mönster");
         nav_link(r, "/processes", "Processer");
         html_raw(&r->out, "</ul></nav>");
         html_printf(&r->out,

@@ -107,6 +107,7 @@ void render_case_page(Request *r, long long id, const char *posted, const Err *e
     if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
     else notice_from_query(r);
     section_summary(&v);
+    case_section_evidence(&v);
     case_section_checklist(&v);
     case_section_anchoring(&v);
     case_section_moves(&v);

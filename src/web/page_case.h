@@ -32,6 +32,7 @@ const char *kept(const CaseView *v, const char *action, const char *key_field, c
 void case_section_checklist(const CaseView *v);  /* page_case_step.c */
 void case_section_moves(const CaseView *v);      /* page_case_step.c */
 void case_section_links(const CaseView *v);      /* page_case_records.c */
+void case_section_evidence(const CaseView *v);   /* page_case_evidence.c */
 void case_section_anchoring(const CaseView *v);  /* page_case_records.c */
 void case_section_history(const CaseView *v);    /* page_case_history.c */
 
