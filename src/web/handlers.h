@@ -97,6 +97,8 @@ void api_indicator_series(Request *r);
 /* web/page_group_list.c, web/page_group.c */
 void page_group_list(Request *r);
 void page_group_view(Request *r);
+/* web/page_decide.c */
+void page_decide(Request *r);
 /* web/api_groups.c */
 void api_groups_list(Request *r);
 void api_groups_problems(Request *r);

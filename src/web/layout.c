@@ -45,6 +45,7 @@ static void header_bar(Request *r)
         nav_link(r, "/plans", "Planer");
         nav_link(r, "/groups", "Grupper");
         nav_link(r, "/patterns", "Mönster");
+        nav_link(r, "/decide", "Vem beslutar?");
         nav_link(r, "/processes", "Processer");
         html_raw(&r->out, "</ul></nav>");
         html_printf(&r->out,

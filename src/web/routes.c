@@ -82,6 +82,7 @@ const Route routes[] = {
     {"GET", "/api/v1/complaints/{id}", U, api_complaint_get, "Ett klagomål"},
     {"POST", "/api/v1/complaints/{id}/status", W, api_complaint_status, "Klagomålets status {status, closed_date}"},
     {"GET", "/groups", U, page_group_list, "Grupper och organ: antal problem, problemen, överlappande uppdrag"},
+    {"GET", "/decide", U, page_decide, "Vem beslutar? Beslutsvägen för en föreslagen åtgärd (unit, municipality, within_mission, within_budget, political, cost; upprepade unit och municipality)"},
     {"GET", "/groups/{id}", U, page_group_view, "En grupp: sammansättning, rapportering (diagram), ledamöter, beslutskraft, uppdragshandling"},
     /* groups, commissions, mandates, tasks (web/api_groups.c); problems and overlaps before {id} */
     {"GET", "/api/v1/groups", U, api_groups_list, "Grupper och organ med typ, överordnad grupp och antal problem (?date)"},

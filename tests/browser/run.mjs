@@ -38,12 +38,13 @@ function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'lots-browser-'));
   const db = join(dir, 'lots.db');
   const env = { ...process.env, LOTS_FAST_HASH: '1' };
-  execFileSync(lots, ['init', '--db', db], { env, stdio: 'pipe' });
+  // The demo: organisation, groups, plans, cases and a year of deviations; then the test's own users.
+  execFileSync(lots, ['init', '--db', db, '--demo'], { env, stdio: 'pipe' });
   execFileSync(lots, ['user', 'add', 'anna', '--role', 'handlaggare', '--display-name', 'Anna Berg',
     '--password-stdin', '--db', db], { env, input: 'anna-losenord-1\n', stdio: ['pipe', 'pipe', 'pipe'] });
   execFileSync(lots, ['user', 'add', 'lars', '--role', 'lasare', '--display-name', 'Lars Läsare',
     '--password-stdin', '--db', db], { env, input: 'lars-losenord-1\n', stdio: ['pipe', 'pipe', 'pipe'] });
-  execFileSync(lots, ['plan', 'demo', '--db', db], { env, stdio: 'pipe' });
+  execFileSync(lots, ['patterns', '--detect', '--db', db], { env, stdio: 'pipe' }); // the demo year's patterns
   const proc = spawn(lots, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
@@ -190,6 +191,62 @@ try {
     assert((await p2.locator('form[action$="/move"], form[action$="/checklist"]').count()) === 0,
       'a reader is offered forms that change the case');
     await ctx.close();
+  });
+  await check('the patterns page lists patterns with a chart, passes axe, and makes a signal case', async () => {
+    await page.goto(server.base + '/patterns');
+    assert(await page.locator('section.pattern').count() >= 2, 'fewer than two patterns listed');
+    assert(await page.locator('section.pattern svg[role="img"]').count() >= 2, 'a pattern without its chart');
+    assert(await page.locator('svg.spc-chart path.signal').count() > 0, 'no signalling point marked');
+    await axeCheck(page, 'patterns');
+    await page.screenshot({ path: join(shots, 'patterns.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Skapa signalärende' }).first().click();
+    await page.waitForURL(/\/cases\/\d+/);
+    const text = await page.locator('main').innerText();
+    assert(/Mönster/.test(text), 'the new case is not the pattern: ' + text.slice(0, 400));
+    assert(/Via funktionsgrupp|process C|Signal/i.test(text), 'the new case is not in process C: ' + text.slice(0, 400));
+  });
+  await check('a group page shows its members and composition problems, and passes axe', async () => {
+    await page.goto(server.base + '/groups');
+    await axeCheck(page, 'groups');
+    await page.getByRole('link', { name: 'LAG Höftledsartros' }).first().click();
+    await page.waitForURL(/\/groups\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: /LAG Höftledsartros/ }).waitFor();
+    const members = page.getByRole('table', { name: 'Nuvarande ledamöter' });
+    assert(await members.getByRole('row').count() >= 3, 'fewer than two current members listed');
+    const problems = await page.locator('ul.problems').innerText();
+    assert(/företrädare/.test(problems), 'the missing patient representative is not named: ' + problems);
+    await axeCheck(page, 'group');
+    await page.screenshot({ path: join(shots, 'group.png'), fullPage: true });
+  });
+
+  await check('who decides: a unit, two municipalities and a political decision give the path in order', async () => {
+    await page.goto(server.base + '/decide');
+    assert(/Regelverk: .+decision_rules/.test(await page.locator('main').innerText()), 'the rule set is not named');
+    await axeCheck(page, 'decide form');
+    await page.getByLabel('Ortopedi', { exact: false }).first().check();
+    await page.getByLabel('Kumla', { exact: true }).check();
+    await page.getByLabel('Örebro', { exact: true }).check();
+    await page.getByLabel('Kräver politiska beslut').check();
+    await page.getByLabel(/Kostnad i kronor/).fill('250 000');
+    await submit(page.getByRole('button', { name: 'Visa beslutsvägen' }));
+    assert(/[?&]unit=\d+/.test(page.url()) && /municipality=Kumla/.test(page.url()), 'the question is not in the URL: ' + page.url());
+    const steps = await page.locator('ol.decide-path > li').allInnerTexts();
+    const rec = steps.findIndex((t) => /Specifika samverkansrådet[\s\S]*rekommenderar/.test(t));
+    const kumla = steps.findIndex((t) => /Kumla kommun\s+beslutar/.test(t));
+    const orebro = steps.findIndex((t) => /Örebro kommun\s+beslutar/.test(t));
+    assert(rec >= 0, 'no recommendation by the samverkansråd: ' + steps.join(' | '));
+    assert(kumla > rec && orebro > rec, 'a municipality decides before the recommendation: ' + steps.join(' | '));
+    assert(await page.getByLabel('Kräver politiska beslut').isChecked(), 'the form lost the political box');
+    await axeCheck(page, 'decide result');
+    await page.screenshot({ path: join(shots, 'decide.png'), fullPage: true });
+  });
+
+  await check('who decides: an unknown unit is refused with its name and the form kept', async () => {
+    await page.goto(server.base + '/decide?unit=SkaS-Ortopedi&municipality=Kumla&political=1');
+    const alert = await page.getByRole('alert').innerText();
+    assert(/SkaS-Ortopedi/.test(alert), 'the unknown unit is not named: ' + alert);
+    assert(await page.getByLabel('Kumla', { exact: true }).isChecked(), 'the form lost the municipality');
+    await axeCheck(page, 'decide error');
   });
 } finally {
   await browser.close();
