@@ -7,6 +7,7 @@
 #ifndef LOTS_CORE_DEVIATION_INTERNAL_H
 #define LOTS_CORE_DEVIATION_INTERNAL_H
 
+#include "base/csv.h"
 #include "core/deviation.h"
 
 enum { REF_MAX = 64, CATEGORY_MAX = 100, LONG_TEXT_MAX = 20000, SHORT_TEXT_MAX = 200 };
@@ -78,30 +79,7 @@ ErrCode complaint_validate(Db *db, const ComplaintNew *in, ComplaintRow *out, Er
 void complaint_row_free(ComplaintRow *r);
 ErrCode complaint_insert(Db *db, const Actor *who, const ComplaintRow *r, long long import_id, long long *id, Err *e);
 
-/* --- CSV (deviation_csv.c) ------------------------------------------------------------------------ */
 
-typedef struct {
-    const char *p, *end;
-    char sep;
-    int line; /* line of the next character, 1-based */
-} CsvReader;
-
-typedef struct {
-    char **f;
-    int n, cap;
-    int line; /* where the record starts */
-} CsvRecord;
-
-/* ; , or tab: whichever the first non-blank line has most of outside quotes. */
-char csv_guess_separator(const char *p, const char *end);
-/* The next record; *got false at the end. A blank line is a record of one
- * empty field (see csv_record_blank). Messages: "rad N: …". */
-ErrCode csv_read(CsvReader *c, CsvRecord *r, bool *got, Err *e);
-bool csv_record_blank(const CsvRecord *r);
-void csv_record_free(CsvRecord *r);
-
-/* Windows-1252 (a superset of Latin-1 as Excel writes it) to UTF-8. */
-char *cp1252_to_utf8(const char *s, size_t len, size_t *out_len);
 
 /* --- the mapping (deviation_mapping.c) ---------------------------------------------------------- */
 

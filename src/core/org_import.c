@@ -10,6 +10,7 @@
  * Must not: read files (the caller passes the text) or print.
  */
 #include "core/org.h"
+#include "base/csv.h"
 #include "base/buf.h"
 #include "base/text.h"
 
@@ -42,121 +43,11 @@ static const struct {
 enum { ROW_ENHET = 0, ROW_KOMMUN, ROW_PERSON };
 static const char *const row_types[] = {"enhet", "kommun", "person"};
 
-enum { MAX_FIELDS = 64 };
-
-/* --- reading CSV records ---------------------------------------------------------- */
-
-typedef struct {
-    const char *p, *end;
-    char sep;
-    int line; /* line of the next character */
-} Csv;
-
-typedef struct {
-    char *f[MAX_FIELDS];
-    int n;
-    int line; /* where the record starts */
-} Record;
-
-static void record_clear(Record *r)
-{
-    for (int i = 0; i < r->n; i++) free(r->f[i]);
-    r->n = 0;
-}
-
-/* One field; stops before the separator or the end of the line. */
-static ErrCode read_field(Csv *c, Buf *out, Err *e)
-{
-    if (c->p < c->end && *c->p == '"') {
-        int start = c->line;
-        c->p++;
-        for (;;) {
-            if (c->p >= c->end) return err_set(e, ERR_INVALID, "rad %d: citattecknet avslutas aldrig", start);
-            if (*c->p == '"') {
-                if (c->p + 1 < c->end && c->p[1] == '"') {
-                    buf_putc(out, '"');
-                    c->p += 2;
-                    continue;
-                }
-                c->p++;
-                break;
-            }
-            if (*c->p == '\n') c->line++;
-            buf_putc(out, *c->p++);
-        }
-        while (c->p < c->end && (*c->p == ' ' || *c->p == '\t') && *c->p != c->sep) c->p++;
-        if (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r')
-            return err_set(e, ERR_INVALID, "rad %d: text efter ett avslutande citattecken (skriv \"\" för ett citattecken i texten)",
-                           c->line);
-        return ERR_OK;
-    }
-    while (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r') buf_putc(out, *c->p++);
-    return ERR_OK;
-}
-
-/* The next record; *got false at the end of the text. */
-static ErrCode read_record(Csv *c, Record *r, bool *got, Err *e)
-{
-    *got = false;
-    r->n = 0;
-    if (c->p >= c->end) return ERR_OK;
-    r->line = c->line;
-    for (;;) {
-        Buf f = BUF_INIT;
-        ErrCode rc = read_field(c, &f, e);
-        if (rc || r->n == MAX_FIELDS) {
-            buf_free(&f);
-            record_clear(r);
-            return rc ? rc : err_set(e, ERR_INVALID, "rad %d: fler än %d fält", r->line, MAX_FIELDS);
-        }
-        r->f[r->n++] = buf_take(&f);
-        if (c->p < c->end && *c->p == c->sep) {
-            c->p++;
-            continue;
-        }
-        break;
-    }
-    if (c->p < c->end && *c->p == '\r') c->p++;
-    if (c->p < c->end && *c->p == '\n') c->p++;
-    c->line++;
-    *got = true;
-    return ERR_OK;
-}
-
-static bool record_blank(const Record *r)
-{
-    for (int i = 0; i < r->n; i++)
-        if (!is_blank(r->f[i])) return false;
-    return true;
-}
-
-static bool record_comment(const Record *r)
+static bool record_comment(const CsvRecord *r)
 {
     const char *s = r->n ? r->f[0] : "";
     while (*s == ' ' || *s == '\t') s++;
     return *s == '#';
-}
-
-/* ; , or tab, whichever the header line (the first that is neither blank
- * nor a # comment) has most of. */
-static char guess_separator(const char *p, const char *end)
-{
-    for (;;) {
-        const char *q = p;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
-        if (q >= end || (*q != '#' && *q != '\n')) break;
-        const char *nl = memchr(q, '\n', (size_t)(end - q));
-        if (!nl) return ';';
-        p = nl + 1;
-    }
-    int semi = 0, comma = 0, tab = 0;
-    bool quoted = false;
-    for (; p < end && (quoted || *p != '\n'); p++) {
-        if (*p == '"') quoted = !quoted;
-        else if (!quoted) semi += *p == ';', comma += *p == ',', tab += *p == '\t';
-    }
-    if (tab > semi && tab > comma) return '\t';
-    return semi >= comma && semi ? ';' : ',';
 }
 
 /* --- the header ---------------------------------------------------------------------------- */
@@ -180,7 +71,7 @@ static int column_named(const char *raw)
     return found;
 }
 
-static ErrCode read_header(const Record *r, Header *h, Err *e)
+static ErrCode read_header(const CsvRecord *r, Header *h, Err *e)
 {
     for (int i = 0; i < C_N; i++) h->col[i] = -1;
     h->nfields = r->n;
@@ -208,7 +99,7 @@ static ErrCode read_header(const Record *r, Header *h, Err *e)
 
 /* The value of a column on this line, trimmed; "" if absent. Owned by the
  * caller. */
-static char *value(const Header *h, const Record *r, int c)
+static char *value(const Header *h, const CsvRecord *r, int c)
 {
     int i = h->col[c];
     return trim_dup(i >= 0 && i < r->n ? r->f[i] : "");
@@ -225,7 +116,7 @@ static ErrCode at_line(int line, Err *e)
     return err_set(e, code, "rad %d: %s", line, msg);
 }
 
-static ErrCode import_unit(Db *db, const Header *h, const Record *r, Err *e)
+static ErrCode import_unit(Db *db, const Header *h, const CsvRecord *r, Err *e)
 {
     char *name = value(h, r, C_NAMN), *kind = value(h, r, C_NIVA), *parent = value(h, r, C_OVERORDNAD);
     char *short_name = value(h, r, C_KORTNAMN), *title = value(h, r, C_CHEFSTITEL), *chef = value(h, r, C_CHEF);
@@ -256,7 +147,7 @@ static ErrCode import_unit(Db *db, const Header *h, const Record *r, Err *e)
     return rc;
 }
 
-static ErrCode import_municipality(Db *db, const Header *h, const Record *r, Err *e)
+static ErrCode import_municipality(Db *db, const Header *h, const CsvRecord *r, Err *e)
 {
     char *name = value(h, r, C_NAMN), *official = value(h, r, C_OFFICIELLT), *county = value(h, r, C_LAN);
     ErrCode rc = municipality_add(db, name, *official ? official : NULL, county, NULL, e);
@@ -277,7 +168,7 @@ static size_t split_professions(char *s, const char **out, size_t max)
     return n;
 }
 
-static ErrCode import_person(Db *db, const Header *h, const Record *r, Err *e)
+static ErrCode import_person(Db *db, const Header *h, const CsvRecord *r, Err *e)
 {
     char *name = value(h, r, C_NAMN), *title = value(h, r, C_TITEL), *unit = value(h, r, C_ENHET);
     char *kommun = value(h, r, C_KOMMUN), *prof = value(h, r, C_PROFESSIONER);
@@ -312,7 +203,7 @@ static ErrCode import_person(Db *db, const Header *h, const Record *r, Err *e)
 
 /* A value in a column that does not belong to the line's type is most often
  * a shifted column: refuse rather than guess. */
-static ErrCode check_columns_fit(const Header *h, const Record *r, int type, Err *e)
+static ErrCode check_columns_fit(const Header *h, const CsvRecord *r, int type, Err *e)
 {
     if (r->n > h->nfields)
         return err_set(e, ERR_INVALID, "rad %d: %d fält men rubrikraden har %d kolumner (ett avgränsningstecken för mycket?)",
@@ -326,7 +217,7 @@ static ErrCode check_columns_fit(const Header *h, const Record *r, int type, Err
     return ERR_OK;
 }
 
-static ErrCode import_line(Db *db, const Header *h, const Record *r, OrgImportCounts *counts, Err *e)
+static ErrCode import_line(Db *db, const Header *h, const CsvRecord *r, OrgImportCounts *counts, Err *e)
 {
     char *typ = value(h, r, C_TYP);
     char *key = fold_lower(typ);
@@ -347,26 +238,23 @@ static ErrCode import_line(Db *db, const Header *h, const Record *r, OrgImportCo
 
 /* --- the file -------------------------------------------------------------------------------- */
 
-static ErrCode import_records(Db *db, Csv *c, OrgImportCounts *counts, Err *e)
+static ErrCode import_records(Db *db, CsvReader *c, OrgImportCounts *counts, Err *e)
 {
-    Record r = {0};
+    CsvRecord r = {0};
     Header h = {0};
     bool have_header = false, got;
     ErrCode rc;
-    while (!(rc = read_record(c, &r, &got, e)) && got) {
-        if (record_blank(&r) || record_comment(&r)) {
-            record_clear(&r);
-            continue;
-        }
+    while (!(rc = csv_read(c, &r, &got, e)) && got) {
+        if (csv_record_blank(&r) || record_comment(&r)) continue;
         if (!have_header) {
             rc = read_header(&r, &h, e);
             have_header = true;
         } else {
             rc = import_line(db, &h, &r, counts, e);
         }
-        record_clear(&r);
-        if (rc) return rc;
+        if (rc) break;
     }
+    csv_record_free(&r);
     if (!rc && !have_header) rc = err_set(e, ERR_INVALID, "rad 1: filen är tom – den ska börja med en rubrikrad");
     return rc;
 }
@@ -380,7 +268,7 @@ ErrCode org_import_csv(Db *db, const char *text, size_t len, OrgImportCounts *co
     bool utf8 = utf8_valid(copy);
     free(copy);
     if (!utf8) return err_set(e, ERR_INVALID, "filen är inte sparad som UTF-8 (spara som ”CSV UTF-8” i Excel)");
-    Csv c = {text, text + len, guess_separator(text, text + len), 1};
+    CsvReader c = {text, text + len, csv_guess_separator(text, text + len), 1};
     if (db_begin(db, e)) return e->code;
     ErrCode rc = import_records(db, &c, counts, e);
     if (rc) {

@@ -313,7 +313,7 @@ static void test_import_is_all_or_nothing_with_the_line(void **state)
         {"typ;namn;nivå\nenhet;Region;region\nperson;Per;;;\n", "rad 3: 5 fält men rubrikraden har 3 kolumner"},
         {"typ;namn;enhet\nperson;Per;Okänd enhet\n", "rad 2: okänd enhet 'Okänd enhet'"},
         {"typ;namn;kommun\nperson;Per;Gotham\n", "rad 2: okänd kommun 'Gotham'"},
-        {"typ;namn;nivå\nenhet;\"Region\nmed radbrytning;region\n", "rad 2: citattecknet avslutas aldrig"},
+        {"typ;namn;nivå\nenhet;\"Region\nmed radbrytning;region\n", "rad 2: citattecknet som börjar här avslutas aldrig"},
         {"typ;namn;nivå\n\nenhet;\"Re\"gion;region\n", "rad 3: text efter ett avslutande citattecken"},
         {"# bara en kommentar\n", "rad 1: filen är tom"},
         {"typ;namn\nenhet;\xff\xfe\n", "UTF-8"},

@@ -1,16 +1,7 @@
 /*
- * deviation_csv.c — reading the CSV exports of a deviation system as Excel
- * and its Swedish users write them: separator ; (Swedish Excel, where the
- * comma is the decimal mark), , or tab; "quoted" fields that may hold
- * separators, doubled quotes and line breaks; CRLF or LF line ends; and
- * Windows-1252 text converted to UTF-8 when the mapping says so.
- *
- * Each record remembers the line it starts on, so a message can say "rad 17"
- * of the file as the user sees it in an editor.
- *
- * Must not: know what the columns mean (deviation_import.c does).
+ * csv.c — the CSV reader every import shares (see csv.h).
  */
-#include "core/deviation_internal.h"
+#include "base/csv.h"
 #include "base/buf.h"
 #include "base/text.h"
 
@@ -21,12 +12,14 @@ enum { FIELDS_MAX = 500 };
 
 char csv_guess_separator(const char *p, const char *end)
 {
-    /* skip blank lines */
+    /* skip blank lines and # comments: the header decides */
     for (;;) {
         const char *q = p;
         while (q < end && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
-        if (q >= end || *q != '\n') break;
-        p = q + 1;
+        if (q >= end || (*q != '\n' && *q != '#')) break;
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        if (!nl) return ';';
+        p = nl + 1;
     }
     int semi = 0, comma = 0, tab = 0;
     bool quoted = false;

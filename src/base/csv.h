@@ -1,0 +1,42 @@
+/*
+ * csv.h — reading CSV as Excel and its Swedish users write it: separator ;
+ * (Swedish Excel, where the comma is the decimal mark), , or tab; "quoted"
+ * fields that may hold separators, doubled quotes and line breaks; CRLF or
+ * LF line ends; and Windows-1252 text converted to UTF-8.
+ *
+ * Every import of outside files (deviations, the organisation, plan values)
+ * reads through here. Each record remembers the line it starts on, so a
+ * message can say "rad 17" of the file as the user sees it in an editor.
+ * Must not: know what the columns mean.
+ */
+#ifndef LOTS_BASE_CSV_H
+#define LOTS_BASE_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/err.h"
+
+typedef struct {
+    const char *p, *end;
+    char sep;
+    int line; /* line of the next character, 1-based */
+} CsvReader;
+
+typedef struct {
+    char **f;
+    int n, cap;
+    int line; /* where the record starts */
+} CsvRecord;
+
+/* ; , or tab: whichever the first non-blank line has most of outside quotes. */
+char csv_guess_separator(const char *p, const char *end);
+/* The next record; *got false at the end. A blank line is a record of one
+ * empty field (see csv_record_blank). Messages: "rad N: …". */
+ErrCode csv_read(CsvReader *c, CsvRecord *r, bool *got, Err *e);
+bool csv_record_blank(const CsvRecord *r);
+void csv_record_free(CsvRecord *r);
+/* Windows-1252 (a superset of Latin-1 as Excel writes it) to UTF-8. */
+char *cp1252_to_utf8(const char *s, size_t len, size_t *out_len);
+
+#endif
