@@ -4,6 +4,7 @@
 #include "cli/cli_util.h"
 #include "base/buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,4 +137,21 @@ char *read_stdin_line(void)
     while ((c = getchar()) != EOF && c != '\n') buf_putc(&b, (char)c);
     if (b.len && b.data[b.len - 1] == '\r') b.data[--b.len] = '\0';
     return buf_take(&b);
+}
+
+bool cli_read_file(const char *path, Buf *out)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "lots: %s: filen kan inte läsas (%s)\n", path, strerror(errno));
+        return false;
+    }
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(out, chunk, n);
+    bool bad = ferror(f);
+    if (f != stdin) fclose(f);
+    if (bad) fprintf(stderr, "lots: %s: filen kan inte läsas\n", path);
+    buf_cstr(out);
+    return !bad;
 }

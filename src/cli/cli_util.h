@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "core/account.h"
 #include "core/decide.h"
 #include "core/process.h"
@@ -43,5 +44,8 @@ bool cli_actor(Db *db, const char *flag, Actor *out);
 int cli_fail(const char *msg);                      /* prints "lots: msg", returns 1 */
 int cli_usage(const char *usage);                   /* prints usage, returns 2 */
 char *read_stdin_line(void);                        /* one line, newline removed; malloc'd */
+/* The whole file (or stdin for "-") into out, NUL-terminated; false after
+ * saying why on stderr. */
+bool cli_read_file(const char *path, Buf *out);
 
 #endif

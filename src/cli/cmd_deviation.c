@@ -26,23 +26,6 @@ static void print_json(json_t *j)
     json_decref(j);
 }
 
-static bool read_file(const char *path, Buf *out)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "lots: %s: filen kan inte läsas (%s)\n", path, strerror(errno));
-        return false;
-    }
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(out, chunk, n);
-    bool bad = ferror(f);
-    if (f != stdin) fclose(f);
-    if (bad) fprintf(stderr, "lots: %s: filen kan inte läsas\n", path);
-    buf_cstr(out);
-    return !bad;
-}
-
 /* The file's own name, for the import record and messages. */
 static const char *base_name(const char *path)
 {
@@ -78,7 +61,7 @@ static int load_mapping(const char *path, ImportMapping **m)
 {
     Buf text = BUF_INIT;
     int rc = EXIT_OK;
-    if (!read_file(path, &text)) {
+    if (!cli_read_file(path, &text)) {
         rc = EXIT_FAIL;
     } else {
         Err e = ERR_INIT;
@@ -119,7 +102,7 @@ int cmd_deviation_import(int argc, char **argv)
     int rc = EXIT_FAIL;
     Db *db = NULL;
     Actor who;
-    if (read_file(pos[0], &text) && (db = cli_open_db(o[3].value)) && cli_actor(db, o[2].value, &who)) {
+    if (cli_read_file(pos[0], &text) && (db = cli_open_db(o[3].value)) && cli_actor(db, o[2].value, &who)) {
         ImportCounts c;
         Err e = ERR_INIT;
         if (deviation_import_csv(db, &who, text.data, text.len, &opt, &c, &e)) {

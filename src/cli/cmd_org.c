@@ -156,23 +156,6 @@ done:
 
 /* --- lots org import ----------------------------------------------------------------------- */
 
-static bool read_all(const char *path, Buf *out)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "lots: %s: filen kan inte läsas (%s)\n", path, strerror(errno));
-        return false;
-    }
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(out, chunk, n);
-    bool bad = ferror(f);
-    if (f != stdin) fclose(f);
-    if (bad) fprintf(stderr, "lots: %s: filen kan inte läsas\n", path);
-    buf_cstr(out);
-    return !bad;
-}
-
 int cmd_org_import(int argc, char **argv)
 {
     static const char *usage = "lots org import FIL.csv [--db PATH]";
@@ -182,7 +165,7 @@ int cmd_org_import(int argc, char **argv)
     if (!cli_parse(argc, argv, o, 1, pos, 1, &npos, usage)) return EXIT_USAGE;
     if (npos != 1) return cli_usage(usage);
     Buf text = BUF_INIT;
-    if (!read_all(pos[0], &text)) {
+    if (!cli_read_file(pos[0], &text)) {
         buf_free(&text);
         return EXIT_FAIL;
     }

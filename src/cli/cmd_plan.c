@@ -36,23 +36,6 @@ static int fail_err(const Err *e)
     return cli_fail(e->msg);
 }
 
-static bool read_file(const char *path, Buf *out)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "lots: %s: filen kan inte läsas (%s)\n", path, strerror(errno));
-        return false;
-    }
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(out, chunk, n);
-    bool bad = ferror(f);
-    if (f != stdin) fclose(f);
-    if (bad) fprintf(stderr, "lots: %s: filen kan inte läsas\n", path);
-    buf_cstr(out);
-    return !bad;
-}
-
 /* printf's widths count bytes; these count characters (å is two bytes). */
 static void left(const char *s, size_t width)
 {
@@ -411,7 +394,7 @@ int cmd_plan_import(int argc, char **argv)
     if (!cli_parse(argc, argv, o, 2, pos, 1, &npos, usage)) return EXIT_USAGE;
     if (npos != 1) return cli_usage(usage);
     Buf text = BUF_INIT;
-    if (!read_file(pos[0], &text)) {
+    if (!cli_read_file(pos[0], &text)) {
         buf_free(&text);
         return EXIT_FAIL;
     }
