@@ -7,12 +7,17 @@
  *   GET /api/v1/plans/{id}/export.xlsx        the follow-up as an Excel workbook
  *   GET /api/v1/plans/{id}/export.csv         … and as CSV (the import's format)
  *   GET /api/v1/indicators/{id}/series        target, outcome, fulfilment per period, in order
+ *   POST /api/v1/indicators/{id}/values       one period's values {period, target, outcome, comment,
+ *                                             override, override_comment}: a field left out keeps
+ *                                             what is stored, null removes it; answers the series
  * {id} of a plan is its number or its key ("regionhalsan"). Shapes come from
  * core/plan_json.c; here only parsing, calling core and answering.
  */
 #include "web/handlers.h"
 #include "web/api_json.h"
 #include "core/plan.h"
+
+#include <string.h>
 
 /* The plan named by the first {…} segment, or a 404 naming it. */
 static bool plan_or_reply(Request *r, long long *id)
@@ -158,4 +163,84 @@ void api_indicator_series(Request *r)
     json_t *j = indicator_series_to_json(&s);
     indicator_series_free(&s);
     reply_json(r, 200, j);
+}
+
+/* --- POST /api/v1/indicators/{id}/values ------------------------------------------------------- */
+
+static bool refuse_field(Request *r, const char *field, const char *what)
+{
+    reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' måste vara %s.", field, what));
+    return false;
+}
+
+/* A number field: absent keeps, null removes, a number (or a text such as
+ * "85,5") sets. */
+static bool number_or_reply(Request *r, const json_t *j, const char *field, ValueEdit *edit, double *v)
+{
+    const json_t *x = json_object_get(j, field);
+    *edit = !x ? EDIT_KEEP : json_is_null(x) ? EDIT_CLEAR : EDIT_SET;
+    if (*edit != EDIT_SET) return true;
+    if (json_is_number(x)) *v = json_number_value(x);
+    else if (!json_is_string(x) || !plan_number_parse(json_string_value(x), v))
+        return refuse_field(r, field, "ett tal (85 eller \"85,5\") eller null");
+    return true;
+}
+
+/* A text field: absent keeps, null removes, a string sets. */
+static bool text_or_reply(Request *r, const json_t *j, const char *field, ValueEdit *edit, const char **v)
+{
+    const json_t *x = json_object_get(j, field);
+    *edit = !x ? EDIT_KEEP : json_is_null(x) ? EDIT_CLEAR : EDIT_SET;
+    *v = NULL;
+    if (*edit != EDIT_SET) return true;
+    if (!json_is_string(x)) return refuse_field(r, field, "en text eller null");
+    *v = arena_strdup(&r->arena, json_string_value(x));
+    return true;
+}
+
+static bool edit_or_reply(Request *r, const json_t *j, IndicatorValueEdit *v)
+{
+    const char *ptext, *level;
+    ValueEdit level_edit, oc_edit;
+    if (!json_str_or_reply(r, j, "period", REQUIRED, &ptext)) return false;
+    Err e = ERR_INIT;
+    if (period_parse(ptext, &v->period, &e)) {
+        reply_error(r, 400, arena_printf(&r->arena, "Fältet 'period': %s.", e.msg));
+        return false;
+    }
+    if (!number_or_reply(r, j, "target", &v->target_edit, &v->target) ||
+        !number_or_reply(r, j, "outcome", &v->outcome_edit, &v->outcome) ||
+        !text_or_reply(r, j, "comment", &v->comment_edit, &v->comment) ||
+        !text_or_reply(r, j, "override", &level_edit, &level) ||
+        !text_or_reply(r, j, "override_comment", &oc_edit, &v->override_comment))
+        return false;
+    v->override_edit = level_edit;
+    if (level_edit == EDIT_SET && !fulfilment_parse(level, &v->override))
+        return refuse_field(r, "override", "met, partly, not_met eller null (beräknad)");
+    if (level_edit != EDIT_SET && oc_edit == EDIT_SET)
+        return refuse_field(r, "override_comment", "utelämnat när 'override' inte sätts (motiveringen hör till bedömningen)");
+    return true;
+}
+
+void api_indicator_values(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    IndicatorSeries s;
+    Err e = ERR_INIT;
+    if (indicator_series(r->db, id, &s, &e)) { /* an unknown indicator is a 404 whatever the body says */
+        reply_err(r, &e);
+        return;
+    }
+    indicator_series_free(&s);
+    json_t *j = json_body_or_reply(r);
+    IndicatorValueEdit v = {.indicator_id = id, .by = r->user.id};
+    bool ok = j && edit_or_reply(r, j, &v);
+    json_decref(j);
+    if (!ok) return;
+    if (indicator_value_set(r->db, &v, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    api_indicator_series(r);
 }

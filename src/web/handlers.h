@@ -37,6 +37,7 @@ void page_plan_list(Request *r);
 void page_plan_view(Request *r);
 void page_plan_report(Request *r);
 void page_indicator_view(Request *r);
+void page_indicator_values(Request *r);
 /* web/assets.c */
 void serve_asset(Request *r);
 void healthz(Request *r);
@@ -93,6 +94,7 @@ void api_plan_report(Request *r);
 void api_plan_export_xlsx(Request *r);
 void api_plan_export_csv(Request *r);
 void api_indicator_series(Request *r);
+void api_indicator_values(Request *r);
 
 /* web/page_group_list.c, web/page_group.c */
 void page_group_list(Request *r);

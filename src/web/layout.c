@@ -21,6 +21,7 @@ static const struct {
     {"officer", "Huvudhandläggaren är ändrad."},
     {"loggedout", "Du är utloggad."},
     {"taskdone", "Uppgiften är markerad som klar."},
+    {"values", "Värdena är sparade."},
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */

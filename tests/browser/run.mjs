@@ -175,6 +175,15 @@ try {
     assert(/Tertial 1 2024\s+85 %\s+83 %\s+● uppnått/.test(table), 'T1 2024 not shown as met: ' + table);
     assert(await page.locator('svg').count() > 0, 'no run chart on the indicator page');
     await axeCheck(page, 'indicator');
+    // an official enters the outcome of the next tertial; the fulfilment follows
+    await page.getByRole('link', { name: /Ändra/ }).first().click();
+    await page.getByRole('textbox', { name: 'Utfall' }).fill('60');
+    await submit(page.getByRole('button', { name: /Spara/ }).first());
+    assert(page.url().includes('ok=values'), 'values not saved: ' + page.url());
+    assert(/Värdena är sparade/.test(await page.locator('main').innerText()), 'no confirmation');
+    const after = await page.locator('table').first().innerText();
+    assert(/Tertial 3 2024\s+60 %\s+74 %\s+■ ej uppnått/.test(after), 'the saved outcome is not assessed: ' + after);
+    await axeCheck(page, 'indicator after saving');
     await page.screenshot({ path: join(shots, 'indicator.png'), fullPage: true });
   });
 

@@ -277,3 +277,113 @@ test('a plan item shows the cases that serve it, and the case list can be filter
   assert.equal(bad.status, 400);
   assert.match(bad.json.error, /plan_item/);
 });
+
+// --- entering values: the API and the indicator page's form ---------------------------------------
+
+const pointOf = (s, period) => s.points.find((p) => p.period === period);
+
+test('POST /api/v1/indicators/{id}/values sets, keeps, overrides and clears; refusals change nothing', async () => {
+  const id = await regionhalsanIndicatorId();
+  const path = `/api/v1/indicators/${id}/values`;
+  // 2024-T2 has target 57 (the seed) and the imported outcome 58.5 with its comment
+  let s = await call(srv, 'POST', path, { period: '2024-T2', outcome: 60 }, 200);
+  assert.equal(s.indicator.code, 'RH-NV-I1'); // the shape of GET …/series
+  assert.deepEqual(s.points.map((p) => p.period), ['2023-T2', '2023-T3', '2024-T1', '2024-T2', '2024-T3']);
+  let p = pointOf(s, '2024-T2');
+  assert.deepEqual([p.target, p.outcome, p.fulfilment, p.comment], [57, 60, 'met', 'Fler utbudspunkter öppnade']);
+  assert.deepEqual(s, await call(srv, 'GET', `/api/v1/indicators/${id}/series`, undefined, 200));
+
+  // a decimal comma in a string; 55.5 is within 5 % below 57
+  p = pointOf(await call(srv, 'POST', path, { period: '2024-T2', outcome: '55,5', comment: 'Sommarstängt' }, 200), '2024-T2');
+  assert.deepEqual([p.outcome, p.fulfilment, p.comment], [55.5, 'partly', 'Sommarstängt']);
+
+  // the owner's assessment needs a comment; with one it wins and is marked
+  const refused = await call(srv, 'POST', path, { period: '2024-T2', target: 50, override: 'met' }, 400);
+  assert.match(refused.error, /motiverar/);
+  p = pointOf(await call(srv, 'POST', path,
+    { period: '2024-T2', override: 'uppnått', override_comment: 'Två mottagningar öppnade först i augusti.' }, 200), '2024-T2');
+  assert.deepEqual([p.target, p.fulfilment, p.computed, p.overridden], [57, 'met', 'partly', true]);
+  p = pointOf(await call(srv, 'POST', path, { period: '2024-T2', override: null }, 200), '2024-T2');
+  assert.deepEqual([p.fulfilment, p.overridden], ['partly', false]);
+
+  // null clears: no outcome, no level
+  p = pointOf(await call(srv, 'POST', path, { period: '2024-T2', outcome: null }, 200), '2024-T2');
+  assert.deepEqual([p.target, p.outcome, p.fulfilment], [57, null, null]);
+
+  // 400 naming the field, 403 for a läsare, 404 for an unknown indicator
+  assert.match((await call(srv, 'POST', path, { outcome: 1 }, 400)).error, /'period'/);
+  assert.match((await call(srv, 'POST', path, { period: '2024-T4', outcome: 1 }, 400)).error, /'period'.*2024-T4/);
+  assert.match((await call(srv, 'POST', path, { period: '2024-05', outcome: 1 }, 400)).error, /följs upp per tertial/);
+  assert.match((await call(srv, 'POST', path, { period: '2024-T2', target: 'åttio' }, 400)).error, /'target'/);
+  assert.match((await call(srv, 'POST', path, { period: '2024-T2', override: 'kanske' }, 400)).error, /'override'/);
+  assert.match((await call(srv, 'POST', path, { period: '2024-T2', comment: 5 }, 400)).error, /'comment'/);
+  await call(srv, 'POST', path, { period: '2024-T2', outcome: 99 }, 403, 'lars');
+  await call(srv, 'POST', '/api/v1/indicators/999999/values', { period: '2024-T2', outcome: 1 }, 404);
+
+  // and the outcome the brief's example asks for: 60 against 57 is met
+  p = pointOf(await call(srv, 'POST', path, { period: '2024-T2', outcome: 60 }, 200), '2024-T2');
+  assert.deepEqual([p.target, p.outcome, p.fulfilment], [57, 60, 'met']);
+  const tree = await call(srv, 'GET', '/api/v1/plans/regionhalsan/tree?period=2024-T2', undefined, 200);
+  assert.equal(find(tree.items, 'RH-NV').fulfilment, 'met');
+});
+
+test('the indicator page: writers get the form, readers do not; the form needs CSRF and keeps what was typed', async () => {
+  const id = await regionhalsanIndicatorId();
+  const reader = await srv.login('lars');
+  const seen = await reader.get(`/indicators/${id}`);
+  assert.equal(seen.status, 200);
+  assert.doesNotMatch(seen.text, /<form method="post"[^>]*\/values"/);
+  assert.doesNotMatch(seen.text, />Ändra</);
+  assert.equal((await reader.post(`/indicators/${id}/values`, { csrf: reader.csrf, period: '2024-T3', outcome: '1' })).status, 403);
+
+  const web = await srv.login('anna');
+  const page = await web.get(`/indicators/${id}`);
+  assert.match(page.text, /<h2 id="h-values">Registrera värden<\/h2><form method="post" action="\/indicators\/\d+\/values"/);
+  assert.match(page.text, /name="csrf" value="[0-9a-f]{64}"/);
+  balanced(page.text, ['section', 'table', 'svg', 'figure', 'dl', 'h2', 'p', 'form', 'fieldset', 'select', 'textarea']);
+
+  // without CSRF: 403, nothing written
+  const form = { period: '2024-T3', outcome: '80,5', comment: 'Fler besök', override: 'keep' };
+  assert.equal((await web.post(`/indicators/${id}/values`, form)).status, 403);
+  let s = await call(srv, 'GET', `/api/v1/indicators/${id}/series`, undefined, 200);
+  assert.equal(pointOf(s, '2024-T3').outcome, null);
+
+  const ok = await web.post(`/indicators/${id}/values`, { ...form, csrf: web.csrf });
+  assert.equal(ok.status, 303, ok.text);
+  assert.match(ok.location, new RegExp(`/indicators/${id}\\?ok=values$`));
+  s = await call(srv, 'GET', `/api/v1/indicators/${id}/series`, undefined, 200);
+  assert.deepEqual(Object.values((({ target, outcome, fulfilment, comment }) => ({ target, outcome, fulfilment, comment }))(pointOf(s, '2024-T3'))),
+    [74, 80.5, 'met', 'Fler besök']);
+
+  // a refusal: 400, the error box, what was typed kept
+  const bad = await web.post(`/indicators/${id}/values`,
+    { csrf: web.csrf, period: '2024-T3', outcome: 'åttio', comment: 'Skrivet <b>här</b>', override: 'keep' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /<div class="error" role="alert"><p>Utfallet &#39;åttio&#39; är inte ett tal/);
+  assert.match(bad.text, /name="outcome" inputmode="decimal" maxlength="32" value="åttio"/);
+  assert.match(bad.text, /Skrivet &lt;b&gt;här&lt;\/b&gt;<\/textarea>/);
+  const wrongType = await web.post(`/indicators/${id}/values`, { csrf: web.csrf, period: '2024-Q3', target: '1', override: 'keep' });
+  assert.equal(wrongType.status, 400);
+  assert.match(wrongType.text, /följs upp per tertial/);
+  const noReason = await web.post(`/indicators/${id}/values`, { csrf: web.csrf, period: '2024-T3', override: 'not_met', override_comment: '' });
+  assert.equal(noReason.status, 400);
+  assert.match(noReason.text, /motiverar/);
+  s = await call(srv, 'GET', `/api/v1/indicators/${id}/series`, undefined, 200);
+  assert.deepEqual([pointOf(s, '2024-T3').outcome, pointOf(s, '2024-T3').overridden], [80.5, false]);
+
+  // "Ändra" opens the form on a period with its stored values; a field emptied there is removed
+  assert.match(page.text, new RegExp(`href="/indicators/${id}\\?period=2024-T1#registrera">Ändra`));
+  const edit = await web.get(`/indicators/${id}?period=2024-T3`);
+  assert.match(edit.text, /name="loaded" value="2024-T3"/);
+  assert.match(edit.text, /name="outcome" inputmode="decimal" maxlength="32" value="80,5"/);
+  assert.match(edit.text, /<option value="computed" selected>/);
+  const cleared = await web.post(`/indicators/${id}/values`,
+    { csrf: web.csrf, loaded: '2024-T3', period: '2024-T3', target: '74', outcome: '', comment: 'Fler besök',
+      override: 'partly', override_comment: 'Siffrorna för december saknas.' });
+  assert.equal(cleared.status, 303);
+  s = await call(srv, 'GET', `/api/v1/indicators/${id}/series`, undefined, 200);
+  const t3 = pointOf(s, '2024-T3');
+  assert.deepEqual([t3.target, t3.outcome, t3.fulfilment, t3.overridden], [74, null, 'partly', true]);
+  const shown = await web.get(`/indicators/${id}`);
+  assert.match(shown.text, /Bedömning \(beräknat: ej bedömt\):<\/em> Siffrorna för december saknas\./);
+});

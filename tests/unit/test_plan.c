@@ -747,6 +747,78 @@ static void test_export_xlsx_cell_by_cell(void **state)
     buf_free(&b);
 }
 
+/* --- one period's values, as the page and the API write them ----------------------------------------- */
+
+static void series_point(Fixture *f, long long ind, size_t i, IndicatorSeries *s)
+{
+    Err e = ERR_INIT;
+    assert_int_equal(indicator_series(f->db, ind, s, &e), ERR_OK);
+    assert_true(i < s->n);
+}
+
+static void test_value_set_keep_clear_and_refusals(void **state)
+{
+    Fixture *f = *state;
+    long long p = new_plan(f, "edit", 5);
+    long long ind = indicator(f, p, item(f, p, 0, "area", "A"), "I", DIR_HIGHER);
+    Err e = ERR_INIT;
+    IndicatorValueEdit v = {.indicator_id = ind, .target_edit = EDIT_SET, .target = 57, .comment_edit = EDIT_SET,
+                            .comment = "  Nya mottagningar  "};
+    assert_int_equal(period_parse("2024-T2", &v.period, &e), ERR_OK);
+    assert_int_equal(indicator_value_set(f->db, &v, &e), ERR_OK);
+    /* an outcome alone: the target and comment are kept, the level follows */
+    IndicatorValueEdit o = {.indicator_id = ind, .period = v.period, .outcome_edit = EDIT_SET, .outcome = 60};
+    assert_int_equal(indicator_value_set(f->db, &o, &e), ERR_OK);
+    IndicatorSeries s;
+    series_point(f, ind, 0, &s);
+    assert_true(s.points[0].has_target && s.points[0].target == 57);
+    assert_true(s.points[0].has_outcome && s.points[0].outcome == 60);
+    assert_string_equal(s.points[0].comment, "Nya mottagningar"); /* trimmed */
+    assert_int_equal(s.points[0].fulfilment, FUL_MET);
+    indicator_series_free(&s);
+    o.outcome = 55; /* within 5 % below 57 */
+    assert_int_equal(indicator_value_set(f->db, &o, &e), ERR_OK);
+    series_point(f, ind, 0, &s);
+    assert_int_equal(s.points[0].fulfilment, FUL_PARTLY);
+    indicator_series_free(&s);
+
+    /* refusals write nothing, not even the valid fields of the same edit */
+    IndicatorValueEdit bad = {.indicator_id = ind, .period = v.period, .target_edit = EDIT_SET, .target = 99,
+                              .override_edit = EDIT_SET, .override = FUL_MET, .override_comment = "   "};
+    assert_int_equal(indicator_value_set(f->db, &bad, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "motiverar"));
+    bad = (IndicatorValueEdit){.indicator_id = ind, .period = v.period, .target_edit = EDIT_SET, .target = 99,
+                               .comment_edit = EDIT_SET, .comment = "Gäller patient 19121212-1212"};
+    assert_int_equal(indicator_value_set(f->db, &bad, &e), ERR_INVALID);
+    bad = (IndicatorValueEdit){.indicator_id = ind, .target_edit = EDIT_SET, .target = 99};
+    assert_int_equal(period_parse("2024-Q2", &bad.period, &e), ERR_OK);
+    assert_int_equal(indicator_value_set(f->db, &bad, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "följs upp per tertial"));
+    bad.period = v.period;
+    bad.target = NAN;
+    assert_int_equal(indicator_value_set(f->db, &bad, &e), ERR_INVALID);
+    bad.indicator_id = ind + 1000;
+    bad.target = 1;
+    assert_int_equal(indicator_value_set(f->db, &bad, &e), ERR_NOTFOUND);
+    assert_int_equal(count(f->db, "SELECT count(*) FROM indicator_values"), 1);
+    series_point(f, ind, 0, &s);
+    assert_true(s.points[0].target == 57 && s.points[0].outcome == 55 && !s.points[0].overridden);
+    indicator_series_free(&s);
+
+    /* clearing: the outcome goes, the level with it; everything cleared removes the row */
+    IndicatorValueEdit c = {.indicator_id = ind, .period = v.period, .outcome_edit = EDIT_CLEAR};
+    assert_int_equal(indicator_value_set(f->db, &c, &e), ERR_OK);
+    series_point(f, ind, 0, &s);
+    assert_false(s.points[0].has_outcome);
+    assert_true(s.points[0].has_target);
+    assert_int_equal(s.points[0].fulfilment, FUL_NONE);
+    indicator_series_free(&s);
+    c = (IndicatorValueEdit){.indicator_id = ind, .period = v.period, .target_edit = EDIT_CLEAR,
+                             .comment_edit = EDIT_CLEAR, .override_edit = EDIT_CLEAR};
+    assert_int_equal(indicator_value_set(f->db, &c, &e), ERR_OK);
+    assert_int_equal(count(f->db, "SELECT count(*) FROM indicator_values"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -755,6 +827,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fulfilment_uses_plan_tolerance, setup, teardown),
         cmocka_unit_test_setup_teardown(test_override_wins_and_is_marked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_value_period_type_and_numbers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_value_set_keep_clear_and_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_shape_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary_pivot, setup, teardown),
