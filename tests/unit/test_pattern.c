@@ -257,7 +257,7 @@ static void test_freeze_and_split(void **state)
     SeriesSettings split = {0, "2025-06"};
     double d[18] = {3, 2, 4, 3, 2, 9, 11, 10, 12, 11, 13, 12, 10, 11, 12, 10, 12, 11};
     const char *m18[18];
-    char buf[18][8];
+    char buf[18][16];
     for (int i = 0; i < 18; i++) {
         snprintf(buf[i], sizeof buf[i], "%04d-%02d", 2025 + i / 12, i % 12 + 1);
         m18[i] = buf[i];
