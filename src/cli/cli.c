@@ -58,6 +58,12 @@ const Command commands[] = {
     {"plan", "import", "lots plan import FIL.csv [--as NAMN] [--db PATH]",
      "Importera målvärden och utfall från CSV (indikator,period,målvärde,utfall,kommentar; allt eller inget)",
      cmd_plan_import},
+    {"plan", "import-structure", "lots plan import-structure FIL.csv [--as NAMN] [--db PATH]",
+     "Importera planer och deras träd från CSV, allt eller inget (rubrikrad; ; eller ,; kolumner i valfri ordning: "
+     "plan, plannamn, plantyp, förvaltning, bygger_på, tolerans, kod, överordnad, sort, titel, beskrivning, "
+     "strategisk_ägare, uppdragsansvarig, bryter_ner (plan:kod), enhet, riktning, periodtyp; överordnad punkt "
+     "på en tidigare rad; befintlig kod uppdateras)",
+     cmd_plan_import_structure},
     {"plan", "export", "lots plan export ID --format csv|xlsx [--out FIL] [--db PATH]",
      "Exportera uppföljningen som CSV eller Excel (sammanställning och ett blad per område)", cmd_plan_export},
     {"plan", "demo", "lots plan demo [--db PATH]",

@@ -6,6 +6,7 @@
  *   lots plan series INDICATOR     one indicator's follow-up table
  *   lots plan report ID --period P the tertial report
  *   lots plan import FILE          targets and outcomes from CSV, all or nothing
+ *   lots plan import-structure FILE  plans and their trees from CSV, all or nothing
  *   lots plan export ID --format csv|xlsx --out FILE
  *   lots plan demo                 the demo plans of seed 002
  * ID is a plan's number or key. Thin: parse argv, call core/plan.h, print. A
@@ -414,6 +415,53 @@ int cmd_plan_import(int argc, char **argv)
             } else {
                 printf("Importerat från %s: %d %s för %d %s.\n", pos[0], c.rows, c.rows == 1 ? "rad" : "rader",
                        c.indicators, c.indicators == 1 ? "indikator" : "indikatorer");
+                rc = EXIT_OK;
+            }
+        }
+        db_close(db);
+    }
+    buf_free(&text);
+    return rc;
+}
+
+static const char *plural(int n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+int cmd_plan_import_structure(int argc, char **argv)
+{
+    static const char *usage = "lots plan import-structure FIL.csv [--as NAMN] [--db PATH]";
+    CliOpt o[] = {{"--as", true, NULL, false}, {"--db", true, NULL, false}};
+    const char *pos[1];
+    size_t npos;
+    if (!cli_parse(argc, argv, o, 2, pos, 1, &npos, usage)) return EXIT_USAGE;
+    if (npos != 1) return cli_usage(usage);
+    Buf text = BUF_INIT;
+    if (!cli_read_file(pos[0], &text)) {
+        buf_free(&text);
+        return EXIT_FAIL;
+    }
+    Db *db = cli_open_db(o[1].value);
+    int rc = EXIT_FAIL;
+    if (db) {
+        Actor who = {0};
+        const char *env = getenv("LOTS_USER");
+        bool named = o[0].present || (env && *env);
+        if (!named || cli_actor(db, o[0].value, &who)) {
+            PlanStructureCounts c;
+            Err e = ERR_INIT;
+            if (plan_structure_import(db, text.data ? text.data : "", text.len, &c, &e)) {
+                char msg[700];
+                snprintf(msg, sizeof msg, "%s: %s – inget har importerats", pos[0], e.msg);
+                cli_fail(msg);
+            } else {
+                printf("Importerat från %s: %d %s, %d %s, %d %s", pos[0], c.plans_new,
+                       plural(c.plans_new, "ny plan", "nya planer"), c.items_new,
+                       plural(c.items_new, "ny punkt", "nya punkter"), c.items_updated,
+                       plural(c.items_updated, "uppdaterad", "uppdaterade"));
+                if (c.items_unchanged) printf(" (%d %s)", c.items_unchanged, plural(c.items_unchanged, "oförändrad", "oförändrade"));
+                printf(".\n");
                 rc = EXIT_OK;
             }
         }

@@ -47,6 +47,7 @@ int cmd_plan_summary(int argc, char **argv);
 int cmd_plan_series(int argc, char **argv);
 int cmd_plan_report(int argc, char **argv);
 int cmd_plan_import(int argc, char **argv);
+int cmd_plan_import_structure(int argc, char **argv);
 int cmd_plan_export(int argc, char **argv);
 int cmd_plan_demo(int argc, char **argv);
 /* cli/cmd_deviation.c */

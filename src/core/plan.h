@@ -313,6 +313,19 @@ typedef struct {
  * line is named: "rad 7: okänd period '2024-T4': …". by: user id or 0. */
 ErrCode plan_import_csv(Db *db, const char *text, size_t len, long long by, PlanImportCounts *counts, Err *e);
 
+typedef struct {
+    int plans_new;
+    int items_new;
+    int items_updated;   /* existing codes whose texts or owners changed */
+    int items_unchanged; /* existing codes the file repeats as they are */
+} PlanStructureCounts;
+
+/* Plans and their trees from CSV text (plan_structure.c gives the columns):
+ * new plans are created, new item codes added, existing codes updated; all
+ * or nothing in one transaction, the first bad line named ("rad 7: okänd
+ * överordnad punkt 'NV-9' i plan 'hsf'"). Parents stand before children. */
+ErrCode plan_structure_import(Db *db, const char *text, size_t len, PlanStructureCounts *counts, Err *e);
+
 /* Every indicator value of the plan as CSV (columns in plan_export.c),
  * which plan_import_csv reads back. */
 ErrCode plan_export_csv(Db *db, long long plan_id, Buf *out, Err *e);

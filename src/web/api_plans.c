@@ -1,6 +1,9 @@
 /*
  * api_plans.c — the JSON API for plans and indicators:
  *   GET /api/v1/plans                         the plans
+ *   POST /api/v1/plans/import                 plans and their trees from CSV (text/csv body), all or
+ *                                             nothing → {plans_new, items_new, items_updated,
+ *                                             items_unchanged}; 400 naming the first bad line
  *   GET /api/v1/plans/{id}/tree[?period=P]    nested items, owners, rolled-up fulfilment
  *   GET /api/v1/plans/{id}/summary            the pivot: per area delomraden, activities, indicators, total
  *   GET /api/v1/plans/{id}/report?period=P    the tertial report: every indicator in P, by area
@@ -74,6 +77,24 @@ void api_plans_list(Request *r)
     for (size_t i = 0; i < n; i++) json_array_append_new(items, plan_to_json(&p[i]));
     plan_list_free(p, n);
     reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+void api_plans_import(Request *r)
+{
+    PlanStructureCounts c;
+    Err e = ERR_INIT;
+    if (!r->body || !r->body_len) {
+        reply_error(r, 400, "Skicka CSV-filen som kropp (Content-Type: text/csv).");
+        return;
+    }
+    if (plan_structure_import(r->db, r->body, r->body_len, &c, &e)) {
+        /* a bad file is the client's fault whatever core calls it */
+        reply_error(r, e.code == ERR_INTERNAL ? 500 : 400, arena_printf(&r->arena, "%s – inget har importerats.", e.msg));
+        return;
+    }
+    reply_json(r, 200,
+               json_pack("{s:i, s:i, s:i, s:i}", "plans_new", c.plans_new, "items_new", c.items_new, "items_updated",
+                         c.items_updated, "items_unchanged", c.items_unchanged));
 }
 
 /* Loads the tree for the tree, summary and report answers. */

@@ -88,6 +88,7 @@ void api_complaint_get(Request *r);
 void api_complaint_status(Request *r);
 /* web/api_plans.c */
 void api_plans_list(Request *r);
+void api_plans_import(Request *r);
 void api_plan_tree(Request *r);
 void api_plan_summary(Request *r);
 void api_plan_report(Request *r);

@@ -59,6 +59,7 @@ const Route routes[] = {
     {"GET", "/api/v1/municipalities", U, api_municipalities, "Kommunerna"},
     {"POST", "/api/v1/decision-path", PURE, api_decision_path, "Vem beslutar? {units, municipalities, within_mission, within_budget, political, cost} → {steps}"},
     {"GET", "/api/v1/plans", U, api_plans_list, "Planer (strategi, genomförandeplan, verksamhetsplan, förvaltningarnas strategikartor)"},
+    {"POST", "/api/v1/plans/import", W, api_plans_import, "Planer och deras träd från CSV (text/csv i kroppen; allt eller inget) → antal nya planer, nya och uppdaterade punkter"},
     {"GET", "/api/v1/plans/{id}/tree", U, api_plan_tree, "En plans träd med ägare och måluppfyllelse (period=2024-T1 valfri; id eller nyckel)"},
     {"GET", "/api/v1/plans/{id}/summary", U, api_plan_summary, "Sammanställning per område: delområden, aktiviteter, indikatorer, totalt"},
     {"GET", "/api/v1/plans/{id}/report", U, api_plan_report, "Tertialrapport: varje indikator i perioden (period=2024-T1 krävs)"},

@@ -482,5 +482,32 @@ run group tasks --db "$gdb";                expect "group tasks: the metodstöd 
 run group list --db "$tmp/lots.db";         expect "group list on a database without groups" 0 'Inga grupper'
 run help group;                             expect "help group" 0 'lots group overlaps'
 
+# --- plan import-structure: plans and their trees from CSV ------------------------------------------
+sdb="$tmp/structure.db"
+run init --db "$sdb";                                     expect "structure: init" 0
+cat >"$tmp/structure.csv" <<'CSV'
+plan;plannamn;plantyp;förvaltning;bygger_på;tolerans;kod;överordnad;sort;titel;strategisk_ägare;uppdragsansvarig;bryter_ner;enhet;riktning;periodtyp
+reg;Regional plan;genomförandeplan;;;5;NV;;område;Nära vård;Anna Ek;Bo Lind;;;;
+reg;;;;;;NV-1;NV;delområde;Delaktighet;;;;;;
+hsf;HSF strategikarta;strategikarta;Habilitering och hälsa;reg;10;H1;;område;Nära vård hos oss;;;reg:NV;;;
+hsf;;;;;;H1-1;H1;effektmål;Fler digitala besök;;;reg:NV-1;;;
+hsf;;;;;;H1-1-I;H1-1;indikator;Andel digitala besök;;;;%;högre;tertial
+CSV
+run plan import-structure "$tmp/structure.csv" --db "$sdb"
+expect "plan import-structure" 0 '2 nya planer, 5 nya punkter, 0 uppdaterade\.'
+run plan show hsf --db "$sdb"
+expect "plan import-structure: the tree with its breakdown" 0 'Bryter ner NV-1 Delaktighet \(Regional plan\)'
+sed 's/Fler digitala besök/Fler digitala besök och samtal/' "$tmp/structure.csv" >"$tmp/structure2.csv"
+run plan import-structure "$tmp/structure2.csv" --db "$sdb"
+expect "plan import-structure again updates" 0 '0 nya planer, 0 nya punkter, 1 uppdaterad \(4 oförändrade\)\.'
+printf 'plan,kod,överordnad,sort,titel\nhsf,H2,,område,Två\nhsf,H2-1,NV-9,delområde,X\n' >"$tmp/structure-bad.csv"
+run plan import-structure "$tmp/structure-bad.csv" --db "$sdb"
+expect "plan import-structure: the bad line is named" 1 '' "rad 3: okänd överordnad punkt 'NV-9' i plan 'hsf'.*inget har importerats"
+run plan show hsf --db "$sdb"
+! grep -q 'H2' "$out" && ok "plan import-structure: a refused file wrote nothing" \
+    || bad "plan import-structure: a refused file wrote nothing" "H2 is in the tree"
+run plan import-structure --db "$sdb";                    expect "plan import-structure without a file is usage" 2
+run help plan;                                            expect "help plan lists import-structure" 0 'lots plan import-structure'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

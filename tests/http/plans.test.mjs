@@ -387,3 +387,34 @@ test('the indicator page: writers get the form, readers do not; the form needs C
   const shown = await web.get(`/indicators/${id}`);
   assert.match(shown.text, /Bedömning \(beräknat: ej bedömt\):<\/em> Siffrorna för december saknas\./);
 });
+
+// The structure import: an organisation keeps its own plans and their trees
+// from a CSV file (text/csv body), all or nothing.
+test('POST /api/v1/plans/import: plans and trees from CSV; läsare 403; a bad line 400 and nothing written', async () => {
+  const post = (csv, as = 'anna') => fetch(srv.base + '/api/v1/plans/import', {
+    method: 'POST', body: csv,
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', Authorization: 'Bearer ' + srv.tokens[as] },
+  }).then(async (r) => ({ status: r.status, text: await r.text() }));
+  const csv = [
+    'plan;plannamn;plantyp;förvaltning;bygger_på;kod;överordnad;sort;titel;strategisk_ägare;bryter_ner;enhet;riktning;periodtyp',
+    'sk-hsf;Strategikarta HSF;strategikarta;Habilitering och hälsa;genomforandeplan;H1;;område;Nära vård hos oss;Eva Holm;;;;',
+    'sk-hsf;;;;;H1-1;H1;effektmål;Fler digitala besök;;;;;',
+    'sk-hsf;;;;;H1-1-I;H1-1;indikator;Andel digitala besök;;;%;högre;tertial',
+  ].join('\n');
+  assert.equal((await post(csv, 'lars')).status, 403);
+  const ok = await post(csv);
+  assert.equal(ok.status, 200, ok.text);
+  assert.deepEqual(JSON.parse(ok.text), { plans_new: 1, items_new: 3, items_updated: 0, items_unchanged: 0 });
+  const tree = await call(srv, 'GET', '/api/v1/plans/sk-hsf/tree', undefined, 200);
+  const ind = find(tree.items, 'H1-1-I');
+  assert.equal(ind.kind, 'indicator');
+  assert.equal(ind.title, 'Andel digitala besök');
+  assert.equal(find(tree.items, 'H1').children[0].code, 'H1-1');
+
+  const before = (await call(srv, 'GET', '/api/v1/plans', undefined, 200)).items.length;
+  const bad = await post('plan;kod;överordnad;sort;titel\nsk-hsf;H2;;område;Två\n\nsk-hsf;H2-1;NV-9;delområde;X\n');
+  assert.equal(bad.status, 400);
+  assert.match(JSON.parse(bad.text).error, /^rad 4: okänd överordnad punkt 'NV-9' i plan 'sk-hsf'/);
+  assert.equal(find((await call(srv, 'GET', '/api/v1/plans/sk-hsf/tree', undefined, 200)).items, 'H2'), undefined);
+  assert.equal((await call(srv, 'GET', '/api/v1/plans', undefined, 200)).items.length, before);
+});
