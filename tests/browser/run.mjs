@@ -187,6 +187,14 @@ try {
     await page.screenshot({ path: join(shots, 'indicator.png'), fullPage: true });
   });
 
+  await check('the tertial report lists each indicator of the period with outcome, target and fulfilment', async () => {
+    await page.goto(server.base + '/plans/regionhalsan/report?period=2024-T1');
+    const text = await page.locator('main').innerText();
+    assert(/Tertial 1 2024|2024-T1/.test(text), 'the period is not named: ' + text.slice(0, 300));
+    assert(/85 %/.test(text) && /83 %/.test(text) && /uppnått/.test(text), 'the indicator row is missing: ' + text.slice(0, 600));
+    await axeCheck(page, 'report');
+  });
+
   await check('case page passes axe', async () => {
     await page.goto(caseUrl);
     await axeCheck(page, 'case');
