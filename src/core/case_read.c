@@ -85,24 +85,6 @@ ErrCode case_get_by_ref(Db *db, const char *ref, Case *out, Err *e)
     " AND (:q = '' OR c.search_text LIKE :q ESCAPE '\\')"                                            \
     " AND (:item = 0 OR EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = c.id AND l.plan_item_id = :item))"
 
-/* "%term%" with LIKE's wildcards in the term escaped, folded for search. */
-static char *like_pattern(const char *q)
-{
-    char *folded = fold_lower(q ? q : "");
-    char *trimmed = trim_dup(folded);
-    free(folded);
-    if (!*trimmed) return trimmed;
-    Buf b = BUF_INIT;
-    buf_putc(&b, '%');
-    for (const char *p = trimmed; *p; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\') buf_putc(&b, '\\');
-        buf_putc(&b, *p);
-    }
-    buf_putc(&b, '%');
-    free(trimmed);
-    return buf_take(&b);
-}
-
 static void fill_case(Stmt *st, void *el)
 {
     case_from_row(st, el);
@@ -117,7 +99,7 @@ ErrCode case_list(Db *db, const CaseFilter *f, CaseList *out, Err *e)
 {
     memset(out, 0, sizeof *out);
     err_clear(e);
-    char *pattern = like_pattern(f->q);
+    char *pattern = db_like_pattern(f->q);
     const DbArg filter[] = {DB_TEXT(":process", f->process ? f->process : ""),
                             DB_TEXT(":step", f->step ? f->step : ""),
                             DB_INT(":origin", f->origin),

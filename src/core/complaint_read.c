@@ -89,18 +89,6 @@ ErrCode complaint_get(Db *db, long long id, Complaint *out, Err *e)
     " AND (:from = '' OR k.received_date >= :from) AND (:to = '' OR k.received_date <= :to)"                       \
     " AND (:q = '' OR k.search_text LIKE :q ESCAPE '\\')"
 
-static ErrCode filter_date(const char *what, const char *s, char out[11], Err *e)
-{
-    out[0] = '\0';
-    if (is_blank(s)) return ERR_OK;
-    char *t = trim_dup(s);
-    bool ok = iso_date_valid(t);
-    if (ok) snprintf(out, 11, "%s", t);
-    else err_set(e, ERR_INVALID, "Filtret %s: '%s' är inte ett datum (ÅÅÅÅ-MM-DD).", what, t);
-    free(t);
-    return ok ? ERR_OK : ERR_INVALID;
-}
-
 ErrCode complaint_list(Db *db, const ComplaintFilter *f, ComplaintList *out, Err *e)
 {
     memset(out, 0, sizeof *out);
@@ -119,7 +107,7 @@ ErrCode complaint_list(Db *db, const ComplaintFilter *f, ComplaintList *out, Err
     char *t = trim_dup(f->category ? f->category : "");
     char *cat = fold_lower(t);
     free(t);
-    char *pattern = dev_like_pattern(f->q);
+    char *pattern = db_like_pattern(f->q);
     const DbArg args[] = {DB_INT(":unit", unit),
                           DB_TEXT(":cat", cat),
                           DB_TEXT(":source", source),

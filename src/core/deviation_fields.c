@@ -222,21 +222,16 @@ ErrCode require_quality_writer(const Actor *who, Err *e)
     return ERR_OK;
 }
 
-char *dev_like_pattern(const char *q)
+ErrCode filter_date(const char *what, const char *s, char out[11], Err *e)
 {
-    char *folded = fold_lower(q ? q : "");
-    char *trimmed = trim_dup(folded);
-    free(folded);
-    if (!*trimmed) return trimmed;
-    Buf b = BUF_INIT;
-    buf_putc(&b, '%');
-    for (const char *p = trimmed; *p; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\') buf_putc(&b, '\\');
-        buf_putc(&b, *p);
-    }
-    buf_putc(&b, '%');
-    free(trimmed);
-    return buf_take(&b);
+    out[0] = '\0';
+    if (is_blank(s)) return ERR_OK;
+    char *t = trim_dup(s);
+    bool ok = iso_date_valid(t);
+    if (ok) snprintf(out, 11, "%s", t);
+    else err_set(e, ERR_INVALID, "Filtret %s: '%s' är inte ett datum (ÅÅÅÅ-MM-DD).", what, t);
+    free(t);
+    return ok ? ERR_OK : ERR_INVALID;
 }
 
 ErrCode category_id_for(Db *db, const char *name, long long *id, Err *e)

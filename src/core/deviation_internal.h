@@ -21,9 +21,9 @@ ErrCode require_quality_writer(const Actor *who, Err *e);
 /* A date field: blank → *out = "" (or ERR_INVALID "<label> måste fyllas i."
  * when required); else a real YYYY-MM-DD date not after today. */
 ErrCode date_field(const char *label, const char *text, bool required, char out[11], Err *e);
-
-/* "%term%" folded, with LIKE's wildcards escaped; "" for a blank term. */
-char *dev_like_pattern(const char *q);
+/* A date filter: "" when blank, else a valid ISO date copied into out;
+ * what names the filter in the message ("från"). */
+ErrCode filter_date(const char *what, const char *s, char out[11], Err *e);
 
 /* The id of a category by name in any case, adding it when new. */
 ErrCode category_id_for(Db *db, const char *name, long long *id, Err *e);

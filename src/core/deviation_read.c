@@ -120,18 +120,6 @@ ErrCode deviation_find(Db *db, const char *id_or_ref, Deviation *out, Err *e)
     " AND (:from = '' OR d.event_date >= :from) AND (:to = '' OR d.event_date <= :to)"                           \
     " AND (:serious = 0 OR d.serious = :serious_value) AND (:q = '' OR d.search_text LIKE :q ESCAPE '\\')"
 
-static ErrCode filter_date(const char *what, const char *s, char out[11], Err *e)
-{
-    out[0] = '\0';
-    if (is_blank(s)) return ERR_OK;
-    char *t = trim_dup(s);
-    bool ok = iso_date_valid(t);
-    if (ok) snprintf(out, 11, "%s", t);
-    else err_set(e, ERR_INVALID, "Filtret %s: '%s' är inte ett datum (ÅÅÅÅ-MM-DD).", what, t);
-    free(t);
-    return ok ? ERR_OK : ERR_INVALID;
-}
-
 ErrCode deviation_list(Db *db, const DeviationFilter *f, DeviationList *out, Err *e)
 {
     memset(out, 0, sizeof *out);
@@ -149,7 +137,7 @@ ErrCode deviation_list(Db *db, const DeviationFilter *f, DeviationList *out, Err
     char *t = trim_dup(f->category ? f->category : "");
     char *cat = fold_lower(t);
     free(t);
-    char *pattern = dev_like_pattern(f->q);
+    char *pattern = db_like_pattern(f->q);
     const DbArg args[] = {DB_INT(":unit", unit),
                           DB_TEXT(":cat", cat),
                           DB_TEXT(":kind", kind),

@@ -5,6 +5,7 @@
 #include "store/db.h"
 #include "store/backend.h"
 #include "base/buf.h"
+#include "base/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,4 +209,21 @@ int db_changes(Db *db)
 ErrCode db_exec_script(Db *db, Err *e, const char *sql)
 {
     return db->be->exec_script(db->conn, sql, e);
+}
+
+char *db_like_pattern(const char *q)
+{
+    char *folded = fold_lower(q ? q : "");
+    char *trimmed = trim_dup(folded);
+    free(folded);
+    if (!*trimmed) return trimmed;
+    Buf b = BUF_INIT;
+    buf_putc(&b, '%');
+    for (const char *p = trimmed; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\') buf_putc(&b, '\\');
+        buf_putc(&b, *p);
+    }
+    buf_putc(&b, '%');
+    free(trimmed);
+    return buf_take(&b);
 }

@@ -75,6 +75,12 @@ int db_changes(Db *db);
 ErrCode db_rows(Db *db, Err *e, const char *sql, const DbArg *args, size_t size, void (*fill)(Stmt *st, void *el),
                 void (*release)(void *el), void **out, size_t *n);
 
+/* A LIKE pattern for free-text search: "%term%" with the term folded to
+ * lower case (Swedish letters included) and LIKE's wildcards escaped with a
+ * backslash, for use as `col LIKE :q ESCAPE '\\'`; "" for a blank term.
+ * Malloc'd. */
+char *db_like_pattern(const char *q);
+
 /* Runs a script of several statements (migrations only). */
 ErrCode db_exec_script(Db *db, Err *e, const char *sql);
 
