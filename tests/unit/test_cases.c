@@ -60,13 +60,6 @@ static int group_teardown(void **state)
     return 0;
 }
 
-static void add_actor(Db *db, const char *name, const char *display, Role role, Actor *out)
-{
-    Err e = ERR_INIT;
-    if (account_add(db, name, display, role, "ett-långt-lösenord", NULL, &e) || account_by_name(db, name, out, &e))
-        fail_msg("account %s: %s", name, e.msg);
-}
-
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
@@ -81,8 +74,8 @@ static int setup_people(void **state)
 {
     if (setup(state)) return -1;
     Fixture *f = *state;
-    add_actor(f->db, "anna.berg", "Anna Berg", ROLE_HANDLAGGARE, &f->anna);
-    add_actor(f->db, "maria.holm", "Maria Holm", ROLE_LASARE, &f->maria);
+    testdb_add_actor(f->db, "anna.berg", "Anna Berg", ROLE_HANDLAGGARE, &f->anna);
+    testdb_add_actor(f->db, "maria.holm", "Maria Holm", ROLE_LASARE, &f->maria);
     return 0;
 }
 
@@ -742,7 +735,7 @@ static void test_demo_refuses_database_with_users(void **state)
 {
     Fixture *f = *state;
     Actor a;
-    add_actor(f->db, "kalle", "Kalle Anka", ROLE_ADMIN, &a);
+    testdb_add_actor(f->db, "kalle", "Kalle Anka", ROLE_ADMIN, &a);
     char pw[33];
     Err e = ERR_INIT;
     assert_int_equal(demo_load(f->db, &ps, pw, &e), ERR_CONFLICT);

@@ -40,13 +40,6 @@ static int group_setup(void **state)
     return account_init() ? 0 : -1;
 }
 
-static void add_actor(Db *db, const char *name, const char *display, Role role, Actor *out)
-{
-    Err e = ERR_INIT;
-    if (account_add(db, name, display, role, "ett-långt-lösenord", NULL, &e) || account_by_name(db, name, out, &e))
-        fail_msg("account %s: %s", name, e.msg);
-}
-
 static long long add_unit(Db *db, long long parent, const char *kind, const char *name, const char *short_name)
 {
     UnitNew in = {parent, kind, name, short_name, NULL, NULL};
@@ -61,8 +54,8 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof *f);
     if (!f || !(f->t = testdb_open("deviation"))) return -1;
     f->db = f->t->db;
-    add_actor(f->db, "anna.berg", "Anna Berg", ROLE_HANDLAGGARE, &f->anna);
-    add_actor(f->db, "maria.holm", "Maria Holm", ROLE_LASARE, &f->maria);
+    testdb_add_actor(f->db, "anna.berg", "Anna Berg", ROLE_HANDLAGGARE, &f->anna);
+    testdb_add_actor(f->db, "maria.holm", "Maria Holm", ROLE_LASARE, &f->maria);
     long long region = add_unit(f->db, 0, "region", "Region Örebro län", "RÖL");
     long long hsf = add_unit(f->db, region, "förvaltning", "Hälso- och sjukvårdsförvaltningen", "HSF");
     long long uso = add_unit(f->db, hsf, "område", "Universitetssjukhuset Örebro", "USÖ");

@@ -18,28 +18,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "testdb.h"
 #include "base/buf.h"
 #include "core/plan.h"
 #include "store/db.h"
 
 typedef struct {
-    char dir[64];
-    char path[128];
+    TestDb *t; /* tests/unit/testdb.h */
     Db *db;
 } Fixture;
 
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/lots-plan-XXXXXX");
-    if (!mkdtemp(f->dir)) return -1;
-    snprintf(f->path, sizeof f->path, "%s/lots.db", f->dir);
-    Err e = ERR_INIT;
-    f->db = db_open(f->path, &e);
-    if (!f->db || db_migrate(f->db, &e)) {
-        fprintf(stderr, "setup: %s\n", e.msg);
-        return -1;
-    }
+    if (!f || !(f->t = testdb_open("plan"))) return -1;
+    f->db = f->t->db;
     *state = f;
     return 0;
 }
@@ -47,16 +40,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    db_close(f->db);
-    char p[200];
-    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-        unlink(p);
-    }
-    snprintf(p, sizeof p, "%s/export.xlsx", f->dir);
-    unlink(p);
-    rmdir(f->dir);
+    testdb_close(f->t);
     free(f);
     return 0;
 }
@@ -705,7 +689,7 @@ static void test_export_xlsx_cell_by_cell(void **state)
     Err e = ERR_INIT;
     assert_int_equal(plan_demo_load(f->db, &e), ERR_OK);
     char path[200];
-    snprintf(path, sizeof path, "%s/export.xlsx", f->dir);
+    snprintf(path, sizeof path, "%s/export.xlsx", f->t->dir);
     assert_int_equal(plan_export_xlsx(f->db, plan_by_key(f, "regionhalsan"), path, &e), ERR_OK);
     char *cells = xlsx_cells(path);
     assert_cell(cells, "Sammanställning!A1", "Genomförandeplan 2024–2027 – Regionhälsan");

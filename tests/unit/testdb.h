@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/account.h"
 #include "store/db.h"
 
 typedef struct {
@@ -21,7 +22,7 @@ typedef struct {
 
 /* Creates /tmp/lots-NAME-XXXXXX/lots.db and migrates it; NULL (after saying
  * why on stderr) on failure. */
-static TestDb *testdb_open(const char *name)
+static inline TestDb *testdb_open(const char *name)
 {
     TestDb *t = calloc(1, sizeof *t);
     snprintf(t->dir, sizeof t->dir, "/tmp/lots-%s-XXXXXX", name);
@@ -42,18 +43,27 @@ static TestDb *testdb_open(const char *name)
     return t;
 }
 
-static int testdb_remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+static inline int testdb_remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
     (void)sb, (void)flag, (void)ftw;
     return remove(path);
 }
 
-static void testdb_close(TestDb *t)
+static inline void testdb_close(TestDb *t)
 {
     if (!t) return;
     db_close(t->db);
     nftw(t->dir, testdb_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
     free(t);
+}
+
+/* Adds an account (the password is the tests' usual one) and fills *out;
+ * the test fails (cmocka's fail_msg, so include cmocka.h first) if it cannot. */
+static inline void testdb_add_actor(Db *db, const char *name, const char *display, Role role, Actor *out)
+{
+    Err e = ERR_INIT;
+    if (account_add(db, name, display, role, "ett-långt-lösenord", NULL, &e) || account_by_name(db, name, out, &e))
+        fail_msg("account %s: %s", name, e.msg);
 }
 
 #endif
