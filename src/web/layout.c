@@ -22,6 +22,8 @@ static const struct {
     {"loggedout", "Du är utloggad."},
     {"taskdone", "Uppgiften är markerad som klar."},
     {"values", "Värdena är sparade."},
+    {"deviation", "Avvikelsen är registrerad."},
+    {"deviation-updated", "Avvikelsen är uppdaterad."},
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */
@@ -45,6 +47,7 @@ static void header_bar(Request *r)
         if (role_can_write(r->user.role)) nav_link(r, "/cases/new", "Nytt ärende");
         nav_link(r, "/plans", "Planer");
         nav_link(r, "/groups", "Grupper");
+        nav_link(r, "/deviations", "Avvikelser");
         nav_link(r, "/patterns", "Mönster");
         nav_link(r, "/decide", "Vem beslutar?");
         nav_link(r, "/processes", "Processer");

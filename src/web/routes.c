@@ -39,6 +39,13 @@ const Route routes[] = {
     {"POST", "/patterns/detect", W, page_pattern_detect, "Beräkna om mönstren"},
     {"POST", "/patterns/{id}/case", W, page_pattern_case, "Skapa signalärende (process C) av ett mönster"},
     {"GET", "/charts/{unit}/{category}", U, page_chart, "Styrdiagram för en serie (source, level)"},
+    {"GET", "/deviations", U, page_deviation_list, "Avvikelser med filter (enhet, kategori, typ, status, datum, fritext, allvarliga) och sidor"},
+    {"GET", "/deviations/new", W, page_deviation_new_form, "Formulär för ny avvikelse"},
+    {"POST", "/deviations/new", W, page_deviation_new_submit, "Registrera en avvikelse"},
+    {"GET", "/deviations/{id}", U, page_deviation_view, "En avvikelse med händelseanalyser, Lex Maria och återkoppling"},
+    {"POST", "/deviations/{id}/status", W, page_deviation_status, "Ändra avvikelsens status och återkoppling"},
+    {"GET", "/complaints", U, page_complaint_list, "Klagomål med filter (källa, enhet, status, fritext) och sidor"},
+    {"GET", "/complaints/{id}", U, page_complaint_view, "Ett klagomål"},
     {"GET", "/assets/{name}", ROUTE_PUBLIC, serve_asset, "Stilmall och andra filer"},
     {"GET", "/healthz", ROUTE_PUBLIC, healthz, "Hälsokontroll: 200 när databasen svarar"},
     /* JSON API */

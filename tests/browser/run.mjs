@@ -265,6 +265,17 @@ try {
     assert(await page.getByLabel('Kumla', { exact: true }).isChecked(), 'the form lost the municipality');
     await axeCheck(page, 'decide error');
   });
+  await check('the deviation list, a deviation and the new-deviation form pass axe', async () => {
+    await page.goto(server.base + '/deviations');
+    assert(/Visar 1–25 av \d+/.test(await page.locator('main').innerText()), 'no count on the deviation list');
+    await axeCheck(page, 'deviations');
+    await page.locator('table.deviations tbody a').first().click();
+    await page.waitForURL(/\/deviations\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: /Avvikelse/ }).waitFor();
+    await axeCheck(page, 'deviation');
+    await page.goto(server.base + '/deviations/new');
+    await axeCheck(page, 'new deviation');
+  });
 } finally {
   await browser.close();
   server.proc.kill('SIGTERM');

@@ -1,0 +1,236 @@
+/*
+ * page_deviations.c — the deviation list (GET /deviations): a filter form
+ * (unit with the units under it, category, kind, status, event dates, free
+ * text, only serious ones) sent with GET, the matching deviations 25 to a
+ * page, and links to the previous and next page that keep the filters.
+ * A filter core refuses (a bad date, an unknown unit) is shown as an error
+ * with the form kept; a bad page number is page 1.
+ *
+ * Also the shared pieces of the deviation pages (declared in handlers.h):
+ * the units in tree order as <option>s and the Swedish words of the kinds.
+ */
+#include "web/handlers.h"
+#include "web/layout.h"
+#include "web/page_format.h"
+#include "base/html.h"
+#include "base/text.h"
+#include "core/deviation.h"
+#include "core/org.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PAGE_SIZE = 25, PAGE_MAX = 1000000 };
+
+/* --- shared with page_deviation.c and page_deviation_new.c ----------------------------------- */
+
+const char *const deviation_kinds[4] = {"patient", "vård", "arbetsrelaterad", "tillbud"};
+const char *const deviation_statuses[4] = {"registrerad", "under utredning", "åtgärdad", "avslutad"};
+
+const char *deviation_kind_text(const char *kind)
+{
+    if (!kind) return "";
+    if (!strcmp(kind, "patient")) return "Patientrelaterad";
+    if (!strcmp(kind, "vård")) return "Vårdrelaterad";
+    if (!strcmp(kind, "arbetsrelaterad")) return "Arbetsrelaterad";
+    if (!strcmp(kind, "tillbud")) return "Tillbud";
+    return kind;
+}
+
+void options_units(Request *r, const char *selected)
+{
+    Unit *u;
+    size_t n;
+    Err e = ERR_INIT;
+    if (unit_list(r->db, &u, &n, &e)) return;
+    for (size_t i = 0; i < n; i++) {
+        char id[24];
+        snprintf(id, sizeof id, "%lld", u[i].id);
+        Buf indent = BUF_INIT;
+        for (int d = 0; d < u[i].depth && d < 8; d++) buf_puts(&indent, "\u00a0\u00a0\u00a0");
+        html_printf(&r->out, "<option value=\"%s\"%s>%s%s</option>", id,
+                    selected && !strcmp(selected, id) ? " selected" : "", buf_cstr(&indent), u[i].name);
+        buf_free(&indent);
+    }
+    unit_list_free(u, n);
+}
+
+/* --- the list --------------------------------------------------------------------------------- */
+
+typedef struct {
+    const char *unit, *category, *kind, *status, *from, *to, *q;
+    bool serious;
+    long page;
+} ListQuery;
+
+static const char *nonnull(const char *s)
+{
+    return s ? s : "";
+}
+
+static ListQuery read_query(Request *r)
+{
+    ListQuery lq = {nonnull(query_param(r, "unit")),   nonnull(query_param(r, "category")),
+                    nonnull(query_param(r, "kind")),   nonnull(query_param(r, "status")),
+                    nonnull(query_param(r, "from")),   nonnull(query_param(r, "to")),
+                    nonnull(query_param(r, "q")),      false,
+                    1};
+    long n;
+    const char *s = query_param(r, "serious");
+    lq.serious = s && *s && yes_no_parse(s) != 0;
+    if (parse_long(query_param(r, "page"), &n) && n >= 1 && n <= PAGE_MAX) lq.page = n;
+    return lq;
+}
+
+static void add_param(Buf *b, const char *name, const char *value)
+{
+    if (!value || !*value) return;
+    buf_putc(b, strchr(buf_cstr(b), '?') ? '&' : '?');
+    buf_puts(b, name);
+    buf_putc(b, '=');
+    url_escape(b, value);
+}
+
+/* /deviations?… with the current filters (only those set) and page `page`. */
+static const char *list_url(Request *r, const ListQuery *lq, long page)
+{
+    Buf b = BUF_INIT;
+    char num[24];
+    buf_puts(&b, url(r, "/deviations"));
+    add_param(&b, "unit", lq->unit);
+    add_param(&b, "category", lq->category);
+    add_param(&b, "kind", lq->kind);
+    add_param(&b, "status", lq->status);
+    add_param(&b, "from", lq->from);
+    add_param(&b, "to", lq->to);
+    add_param(&b, "q", lq->q);
+    add_param(&b, "serious", lq->serious ? "1" : NULL);
+    snprintf(num, sizeof num, "%ld", page);
+    add_param(&b, "page", page > 1 ? num : NULL);
+    const char *s = arena_strdup(&r->arena, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+static void options_words(Request *r, const char *const *words, size_t n, const char *selected, bool kinds)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *w = words[i];
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", w,
+                    selected && !strcmp(selected, w) ? " selected" : "", kinds ? deviation_kind_text(w) : w);
+    }
+}
+
+static void filter_form(Request *r, const ListQuery *lq)
+{
+    html_printf(&r->out,
+                "<form method=\"get\" action=\"%s\" class=\"filters\" role=\"search\" "
+                "aria-label=\"Filtrera avvikelser\">"
+                "<div class=\"field\"><label for=\"f-unit\">Enhet (med underliggande)</label>"
+                "<select id=\"f-unit\" name=\"unit\"><option value=\"\">Alla enheter</option>",
+                url(r, "/deviations"));
+    options_units(r, lq->unit);
+    html_printf(&r->out,
+                "</select></div><div class=\"field\"><label for=\"f-category\">Kategori</label>"
+                "<input id=\"f-category\" name=\"category\" value=\"%s\"></div>"
+                "<div class=\"field\"><label for=\"f-kind\">Typ</label>"
+                "<select id=\"f-kind\" name=\"kind\"><option value=\"\">Alla typer</option>",
+                lq->category);
+    options_words(r, deviation_kinds, 4, lq->kind, true);
+    html_raw(&r->out, "</select></div><div class=\"field\"><label for=\"f-status\">Status</label>"
+                      "<select id=\"f-status\" name=\"status\"><option value=\"\">Alla</option>");
+    options_words(r, deviation_statuses, 4, lq->status, false);
+    html_printf(&r->out,
+                "</select></div>"
+                "<div class=\"field\"><label for=\"f-from\">Händelsedatum från</label>"
+                "<input id=\"f-from\" name=\"from\" type=\"date\" value=\"%s\"></div>"
+                "<div class=\"field\"><label for=\"f-to\">Händelsedatum till</label>"
+                "<input id=\"f-to\" name=\"to\" type=\"date\" value=\"%s\"></div>"
+                "<div class=\"field\"><label for=\"f-q\">Fritext</label>"
+                "<input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"></div>"
+                "<div class=\"field check\"><input id=\"f-serious\" name=\"serious\" type=\"checkbox\" value=\"1\"%s>"
+                "<label for=\"f-serious\">Bara allvarliga</label></div>"
+                "<div class=\"actions\"><button type=\"submit\">Filtrera</button> <a href=\"%s\">Rensa filter</a></div>"
+                "</form>",
+                lq->from, lq->to, lq->q, lq->serious ? " checked" : "", url(r, "/deviations"));
+}
+
+static void deviation_row(Request *r, const Deviation *d)
+{
+    html_printf(&r->out, "<tr><th scope=\"row\" class=\"ref\"><a href=\"%s\">%s</a>", url(r, "/deviations/%lld", d->id),
+                d->ref);
+    if (d->serious) html_raw(&r->out, " <span class=\"badge serious\">Allvarlig</span>");
+    html_printf(&r->out,
+                "</th><td><time datetime=\"%s\">%s</time></td><td>%s</td><td>%s%s%s</td><td>%d – %s</td>"
+                "<td>%s</td></tr>",
+                d->event_date, d->event_date, d->unit_name, d->category, *d->subcategory ? " / " : "",
+                d->subcategory, d->severity, severity_label(d->severity), d->status);
+}
+
+static void result_table(Request *r, const DeviationList *l)
+{
+    html_raw(&r->out, "<table class=\"cases deviations\"><thead><tr><th scope=\"col\">Avvikelse</th>"
+                      "<th scope=\"col\">Händelsedatum</th><th scope=\"col\">Enhet</th>"
+                      "<th scope=\"col\">Kategori / underkategori</th><th scope=\"col\">Allvarlighetsgrad</th>"
+                      "<th scope=\"col\">Status</th></tr></thead><tbody>");
+    for (size_t i = 0; i < l->n; i++) deviation_row(r, &l->items[i]);
+    html_raw(&r->out, "</tbody></table>");
+}
+
+static void pager(Request *r, const ListQuery *lq, long long total)
+{
+    long pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
+    if (pages <= 1 && lq->page == 1) return;
+    html_raw(&r->out, "<nav class=\"pager\" aria-label=\"Sidor\"><ul>");
+    if (lq->page > 1)
+        html_printf(&r->out, "<li><a rel=\"prev\" href=\"%s\">← Föregående</a></li>",
+                    list_url(r, lq, lq->page > pages ? (pages ? pages : 1) : lq->page - 1));
+    if (lq->page <= pages) html_printf(&r->out, "<li aria-current=\"page\">Sida %ld av %ld</li>", lq->page, pages);
+    if (lq->page < pages)
+        html_printf(&r->out, "<li><a rel=\"next\" href=\"%s\">Nästa →</a></li>", list_url(r, lq, lq->page + 1));
+    html_raw(&r->out, "</ul></nav>");
+}
+
+static void results(Request *r, const ListQuery *lq)
+{
+    Err e = ERR_INIT;
+    DeviationList l;
+    DeviationFilter f = {.unit = lq->unit,
+                         .category = lq->category,
+                         .kind = lq->kind,
+                         .status = lq->status,
+                         .from = lq->from,
+                         .to = lq->to,
+                         .q = lq->q,
+                         .serious = lq->serious ? 1 : 0,
+                         .limit = PAGE_SIZE,
+                         .offset = (int)((lq->page - 1) * PAGE_SIZE)};
+    if (deviation_list(r->db, &f, &l, &e)) {
+        r->status = status_for(e.code);
+        error_box(r, e.msg[0] ? e.msg : "Filtret kunde inte användas.");
+        return;
+    }
+    long long first = (lq->page - 1) * PAGE_SIZE + 1;
+    if (!l.total) html_raw(&r->out, "<p class=\"count\">Inga avvikelser matchar filtret.</p>");
+    else if (!l.n) html_printf(&r->out, "<p class=\"count\">Sidan är tom: filtret ger %lld avvikelser.</p>", l.total);
+    else html_printf(&r->out, "<p class=\"count\">Visar %lld–%lld av %lld</p>", first, first + (long long)l.n - 1,
+                     l.total);
+    if (l.n) result_table(r, &l);
+    pager(r, lq, l.total);
+    deviation_list_free(&l);
+}
+
+void page_deviation_list(Request *r)
+{
+    ListQuery lq = read_query(r);
+    page_begin(r, "Avvikelser");
+    html_raw(&r->out, "<div class=\"page-head\"><h1>Avvikelser</h1>");
+    if (role_can_write(r->user.role))
+        html_printf(&r->out, "<a class=\"button\" href=\"%s\">Ny avvikelse</a>", url(r, "/deviations/new"));
+    html_printf(&r->out, "<a href=\"%s\">Klagomål</a></div>", url(r, "/complaints"));
+    notice_from_query(r);
+    filter_form(r, &lq);
+    results(r, &lq);
+    page_end(r);
+}
