@@ -38,8 +38,8 @@ void page_plan_view(Request *r);
 void page_plan_report(Request *r);
 void page_indicator_view(Request *r);
 void page_indicator_values(Request *r);
-/* web/page_deviations.c (list, and the pieces the deviation pages share),
- * web/page_deviation.c, web/page_deviation_new.c, web/page_complaints.c */
+/* web/page_deviations.c, web/page_deviation.c, web/page_deviation_new.c,
+ * web/page_complaints.c (their shared pieces: web/page_deviation.h) */
 void page_deviation_list(Request *r);
 void page_deviation_new_form(Request *r);
 void page_deviation_new_submit(Request *r);
@@ -47,11 +47,6 @@ void page_deviation_view(Request *r);
 void page_deviation_status(Request *r);
 void page_complaint_list(Request *r);
 void page_complaint_view(Request *r);
-extern const char *const deviation_kinds[4];    /* patient, vård, arbetsrelaterad, tillbud */
-extern const char *const deviation_statuses[4]; /* registrerad … avslutad */
-const char *deviation_kind_text(const char *kind); /* "Vårdrelaterad" */
-/* The units in tree order (indented by depth) as <option value=id>, marking `selected`. */
-void options_units(Request *r, const char *selected);
 /* web/assets.c */
 void serve_asset(Request *r);
 void healthz(Request *r);

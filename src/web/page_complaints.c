@@ -7,6 +7,7 @@
  * import.
  */
 #include "web/handlers.h"
+#include "web/page_deviation.h"
 #include "web/layout.h"
 #include "web/page_format.h"
 #include "base/html.h"

@@ -8,6 +8,7 @@
  * dispatcher's.
  */
 #include "web/handlers.h"
+#include "web/page_deviation.h"
 #include "web/layout.h"
 #include "web/page_format.h"
 #include "base/html.h"

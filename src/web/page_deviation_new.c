@@ -8,6 +8,7 @@
  * typed kept.
  */
 #include "web/handlers.h"
+#include "web/page_deviation.h"
 #include "web/layout.h"
 #include "base/html.h"
 #include "base/text.h"

@@ -10,6 +10,7 @@
  * the units in tree order as <option>s and the Swedish words of the kinds.
  */
 #include "web/handlers.h"
+#include "web/page_deviation.h"
 #include "web/layout.h"
 #include "web/page_format.h"
 #include "base/html.h"
