@@ -7,6 +7,7 @@
  */
 #include "core/plan.h"
 #include "web/handlers.h"
+#include "web/list_page.h"
 #include "web/form_options.h"
 #include "web/layout.h"
 #include "web/page_format.h"
@@ -17,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PAGE_SIZE = 25, PAGE_MAX = 1000000 };
 
 typedef struct {
     const char *process, *step, *q;
@@ -40,18 +40,9 @@ static ListQuery read_query(Request *r)
     if (parse_long(query_param(r, "origin"), &n) && n >= 1 && n <= 6) lq.origin = (int)n;
     else if (!is_blank(query_param(r, "origin"))) lq.origin = -1; /* matches nothing */
     if (parse_long(query_param(r, "officer"), &n) && n > 0) lq.officer = n;
-    if (parse_long(query_param(r, "page"), &n) && n >= 1 && n <= PAGE_MAX) lq.page = n;
+    lq.page = list_page_param(r);
     if (parse_long(query_param(r, "plan_item"), &n) && n > 0) lq.plan_item = n;
     return lq;
-}
-
-static void add_param(Buf *b, const char *name, const char *value)
-{
-    if (!value || !*value) return;
-    buf_putc(b, strchr(buf_cstr(b), '?') ? '&' : '?');
-    buf_puts(b, name);
-    buf_putc(b, '=');
-    url_escape(b, value);
 }
 
 /* /cases?… with the current filters (only those set) and page `page`. */
@@ -60,17 +51,17 @@ static const char *list_url(Request *r, const ListQuery *lq, long page)
     Buf b = BUF_INIT;
     char num[24];
     buf_puts(&b, url(r, "/cases"));
-    add_param(&b, "process", lq->process);
-    add_param(&b, "step", lq->step);
+    query_add(&b, "process", lq->process);
+    query_add(&b, "step", lq->step);
     snprintf(num, sizeof num, "%d", lq->origin);
-    add_param(&b, "origin", lq->origin ? num : NULL);
+    query_add(&b, "origin", lq->origin ? num : NULL);
     snprintf(num, sizeof num, "%lld", lq->officer);
-    add_param(&b, "officer", lq->officer ? num : NULL);
+    query_add(&b, "officer", lq->officer ? num : NULL);
     snprintf(num, sizeof num, "%lld", lq->plan_item);
-    add_param(&b, "plan_item", lq->plan_item ? num : NULL);
-    add_param(&b, "q", lq->q);
+    query_add(&b, "plan_item", lq->plan_item ? num : NULL);
+    query_add(&b, "q", lq->q);
     snprintf(num, sizeof num, "%ld", page);
-    add_param(&b, "page", page > 1 ? num : NULL);
+    query_add(&b, "page", page > 1 ? num : NULL);
     const char *s = arena_strdup(&r->arena, buf_cstr(&b));
     buf_free(&b);
     return s;
@@ -136,20 +127,6 @@ static void result_table(Request *r, const CaseList *l)
     html_raw(&r->out, "</tbody></table>");
 }
 
-static void pager(Request *r, const ListQuery *lq, long long total)
-{
-    long pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
-    if (pages <= 1 && lq->page == 1) return;
-    html_raw(&r->out, "<nav class=\"pager\" aria-label=\"Sidor\"><ul>");
-    if (lq->page > 1)
-        html_printf(&r->out, "<li><a rel=\"prev\" href=\"%s\">← Föregående</a></li>",
-                    list_url(r, lq, lq->page > pages ? (pages ? pages : 1) : lq->page - 1));
-    if (lq->page <= pages) html_printf(&r->out, "<li aria-current=\"page\">Sida %ld av %ld</li>", lq->page, pages);
-    if (lq->page < pages)
-        html_printf(&r->out, "<li><a rel=\"next\" href=\"%s\">Nästa →</a></li>", list_url(r, lq, lq->page + 1));
-    html_raw(&r->out, "</ul></nav>");
-}
-
 static void results(Request *r, const ListQuery *lq)
 {
     Err e = ERR_INIT;
@@ -159,20 +136,16 @@ static void results(Request *r, const ListQuery *lq)
                     .origin = lq->origin,
                     .q = lq->q,
                     .officer_id = lq->officer,
-                    .limit = PAGE_SIZE,
-                    .offset = (int)((lq->page - 1) * PAGE_SIZE),
+                    .limit = LIST_PAGE_SIZE,
+                    .offset = (int)((lq->page - 1) * LIST_PAGE_SIZE),
                     .plan_item_id = lq->plan_item};
     if (case_list(r->db, &f, &l, &e)) {
         error_box(r, e.msg);
         return;
     }
-    long long first = (lq->page - 1) * PAGE_SIZE + 1;
-    if (!l.total) html_raw(&r->out, "<p class=\"count\">Inga ärenden matchar filtret.</p>");
-    else if (!l.n) html_printf(&r->out, "<p class=\"count\">Sidan är tom: filtret ger %lld ärenden.</p>", l.total);
-    else html_printf(&r->out, "<p class=\"count\">Visar %lld–%lld av %lld</p>", first, first + (long long)l.n - 1,
-                     l.total);
+    list_count_line(r, lq->page, l.n, l.total, "ärenden");
     if (l.n) result_table(r, &l);
-    pager(r, lq, l.total);
+    list_pager(r, lq->page, l.total, list_url(r, lq, list_prev_page(lq->page, l.total)), list_url(r, lq, lq->page + 1));
     case_list_free(&l);
 }
 

@@ -7,6 +7,7 @@
  * import.
  */
 #include "web/handlers.h"
+#include "web/list_page.h"
 #include "web/page_deviation.h"
 #include "web/layout.h"
 #include "web/page_format.h"
@@ -17,7 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { PAGE_SIZE = 25, PAGE_MAX = 1000000 };
 
 static const char *const sources[4] = {"patient", "närstående", "IVO", "Patientnämnden"};
 static const char *const statuses[4] = {"registrerat", "under utredning", "besvarat", "avslutat"};
@@ -36,18 +36,8 @@ static ListQuery read_query(Request *r)
 {
     ListQuery lq = {nonnull(query_param(r, "source")), nonnull(query_param(r, "unit")),
                     nonnull(query_param(r, "status")), nonnull(query_param(r, "q")), 1};
-    long n;
-    if (parse_long(query_param(r, "page"), &n) && n >= 1 && n <= PAGE_MAX) lq.page = n;
+    lq.page = list_page_param(r);
     return lq;
-}
-
-static void add_param(Buf *b, const char *name, const char *value)
-{
-    if (!value || !*value) return;
-    buf_putc(b, strchr(buf_cstr(b), '?') ? '&' : '?');
-    buf_puts(b, name);
-    buf_putc(b, '=');
-    url_escape(b, value);
 }
 
 static const char *list_url(Request *r, const ListQuery *lq, long page)
@@ -55,12 +45,12 @@ static const char *list_url(Request *r, const ListQuery *lq, long page)
     Buf b = BUF_INIT;
     char num[24];
     buf_puts(&b, url(r, "/complaints"));
-    add_param(&b, "source", lq->source);
-    add_param(&b, "unit", lq->unit);
-    add_param(&b, "status", lq->status);
-    add_param(&b, "q", lq->q);
+    query_add(&b, "source", lq->source);
+    query_add(&b, "unit", lq->unit);
+    query_add(&b, "status", lq->status);
+    query_add(&b, "q", lq->q);
     snprintf(num, sizeof num, "%ld", page);
-    add_param(&b, "page", page > 1 ? num : NULL);
+    query_add(&b, "page", page > 1 ? num : NULL);
     const char *s = arena_strdup(&r->arena, buf_cstr(&b));
     buf_free(&b);
     return s;
@@ -96,20 +86,6 @@ static void filter_form(Request *r, const ListQuery *lq)
                 lq->q, url(r, "/complaints"));
 }
 
-static void pager(Request *r, const ListQuery *lq, long long total)
-{
-    long pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
-    if (pages <= 1 && lq->page == 1) return;
-    html_raw(&r->out, "<nav class=\"pager\" aria-label=\"Sidor\"><ul>");
-    if (lq->page > 1)
-        html_printf(&r->out, "<li><a rel=\"prev\" href=\"%s\">← Föregående</a></li>",
-                    list_url(r, lq, lq->page > pages ? (pages ? pages : 1) : lq->page - 1));
-    if (lq->page <= pages) html_printf(&r->out, "<li aria-current=\"page\">Sida %ld av %ld</li>", lq->page, pages);
-    if (lq->page < pages)
-        html_printf(&r->out, "<li><a rel=\"next\" href=\"%s\">Nästa →</a></li>", list_url(r, lq, lq->page + 1));
-    html_raw(&r->out, "</ul></nav>");
-}
-
 static void results(Request *r, const ListQuery *lq)
 {
     Err e = ERR_INIT;
@@ -118,18 +94,14 @@ static void results(Request *r, const ListQuery *lq)
                          .source = lq->source,
                          .status = lq->status,
                          .q = lq->q,
-                         .limit = PAGE_SIZE,
-                         .offset = (int)((lq->page - 1) * PAGE_SIZE)};
+                         .limit = LIST_PAGE_SIZE,
+                         .offset = (int)((lq->page - 1) * LIST_PAGE_SIZE)};
     if (complaint_list(r->db, &f, &l, &e)) {
         r->status = status_for(e.code);
         error_box(r, e.msg[0] ? e.msg : "Filtret kunde inte användas.");
         return;
     }
-    long long first = (lq->page - 1) * PAGE_SIZE + 1;
-    if (!l.total) html_raw(&r->out, "<p class=\"count\">Inga klagomål matchar filtret.</p>");
-    else if (!l.n) html_printf(&r->out, "<p class=\"count\">Sidan är tom: filtret ger %lld klagomål.</p>", l.total);
-    else html_printf(&r->out, "<p class=\"count\">Visar %lld–%lld av %lld</p>", first, first + (long long)l.n - 1,
-                     l.total);
+    list_count_line(r, lq->page, l.n, l.total, "klagomål");
     if (l.n) {
         html_raw(&r->out, "<table class=\"cases complaints\"><thead><tr><th scope=\"col\">Klagomål</th>"
                           "<th scope=\"col\">Inkom</th><th scope=\"col\">Källa</th><th scope=\"col\">Enhet</th>"
@@ -146,7 +118,7 @@ static void results(Request *r, const ListQuery *lq)
         }
         html_raw(&r->out, "</tbody></table>");
     }
-    pager(r, lq, l.total);
+    list_pager(r, lq->page, l.total, list_url(r, lq, list_prev_page(lq->page, l.total)), list_url(r, lq, lq->page + 1));
     complaint_list_free(&l);
 }
 

@@ -10,6 +10,7 @@
  * the units in tree order as <option>s and the Swedish words of the kinds.
  */
 #include "web/handlers.h"
+#include "web/list_page.h"
 #include "web/page_deviation.h"
 #include "web/layout.h"
 #include "web/page_format.h"
@@ -22,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PAGE_SIZE = 25, PAGE_MAX = 1000000 };
 
 /* --- shared with page_deviation.c and page_deviation_new.c ----------------------------------- */
 
@@ -77,20 +77,10 @@ static ListQuery read_query(Request *r)
                     nonnull(query_param(r, "from")),   nonnull(query_param(r, "to")),
                     nonnull(query_param(r, "q")),      false,
                     1};
-    long n;
     const char *s = query_param(r, "serious");
     lq.serious = s && *s && yes_no_parse(s) != 0;
-    if (parse_long(query_param(r, "page"), &n) && n >= 1 && n <= PAGE_MAX) lq.page = n;
+    lq.page = list_page_param(r);
     return lq;
-}
-
-static void add_param(Buf *b, const char *name, const char *value)
-{
-    if (!value || !*value) return;
-    buf_putc(b, strchr(buf_cstr(b), '?') ? '&' : '?');
-    buf_puts(b, name);
-    buf_putc(b, '=');
-    url_escape(b, value);
 }
 
 /* /deviations?… with the current filters (only those set) and page `page`. */
@@ -99,16 +89,16 @@ static const char *list_url(Request *r, const ListQuery *lq, long page)
     Buf b = BUF_INIT;
     char num[24];
     buf_puts(&b, url(r, "/deviations"));
-    add_param(&b, "unit", lq->unit);
-    add_param(&b, "category", lq->category);
-    add_param(&b, "kind", lq->kind);
-    add_param(&b, "status", lq->status);
-    add_param(&b, "from", lq->from);
-    add_param(&b, "to", lq->to);
-    add_param(&b, "q", lq->q);
-    add_param(&b, "serious", lq->serious ? "1" : NULL);
+    query_add(&b, "unit", lq->unit);
+    query_add(&b, "category", lq->category);
+    query_add(&b, "kind", lq->kind);
+    query_add(&b, "status", lq->status);
+    query_add(&b, "from", lq->from);
+    query_add(&b, "to", lq->to);
+    query_add(&b, "q", lq->q);
+    query_add(&b, "serious", lq->serious ? "1" : NULL);
     snprintf(num, sizeof num, "%ld", page);
-    add_param(&b, "page", page > 1 ? num : NULL);
+    query_add(&b, "page", page > 1 ? num : NULL);
     const char *s = arena_strdup(&r->arena, buf_cstr(&b));
     buf_free(&b);
     return s;
@@ -179,20 +169,6 @@ static void result_table(Request *r, const DeviationList *l)
     html_raw(&r->out, "</tbody></table>");
 }
 
-static void pager(Request *r, const ListQuery *lq, long long total)
-{
-    long pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
-    if (pages <= 1 && lq->page == 1) return;
-    html_raw(&r->out, "<nav class=\"pager\" aria-label=\"Sidor\"><ul>");
-    if (lq->page > 1)
-        html_printf(&r->out, "<li><a rel=\"prev\" href=\"%s\">← Föregående</a></li>",
-                    list_url(r, lq, lq->page > pages ? (pages ? pages : 1) : lq->page - 1));
-    if (lq->page <= pages) html_printf(&r->out, "<li aria-current=\"page\">Sida %ld av %ld</li>", lq->page, pages);
-    if (lq->page < pages)
-        html_printf(&r->out, "<li><a rel=\"next\" href=\"%s\">Nästa →</a></li>", list_url(r, lq, lq->page + 1));
-    html_raw(&r->out, "</ul></nav>");
-}
-
 static void results(Request *r, const ListQuery *lq)
 {
     Err e = ERR_INIT;
@@ -205,20 +181,16 @@ static void results(Request *r, const ListQuery *lq)
                          .to = lq->to,
                          .q = lq->q,
                          .serious = lq->serious ? 1 : 0,
-                         .limit = PAGE_SIZE,
-                         .offset = (int)((lq->page - 1) * PAGE_SIZE)};
+                         .limit = LIST_PAGE_SIZE,
+                         .offset = (int)((lq->page - 1) * LIST_PAGE_SIZE)};
     if (deviation_list(r->db, &f, &l, &e)) {
         r->status = status_for(e.code);
         error_box(r, e.msg[0] ? e.msg : "Filtret kunde inte användas.");
         return;
     }
-    long long first = (lq->page - 1) * PAGE_SIZE + 1;
-    if (!l.total) html_raw(&r->out, "<p class=\"count\">Inga avvikelser matchar filtret.</p>");
-    else if (!l.n) html_printf(&r->out, "<p class=\"count\">Sidan är tom: filtret ger %lld avvikelser.</p>", l.total);
-    else html_printf(&r->out, "<p class=\"count\">Visar %lld–%lld av %lld</p>", first, first + (long long)l.n - 1,
-                     l.total);
+    list_count_line(r, lq->page, l.n, l.total, "avvikelser");
     if (l.n) result_table(r, &l);
-    pager(r, lq, l.total);
+    list_pager(r, lq->page, l.total, list_url(r, lq, list_prev_page(lq->page, l.total)), list_url(r, lq, lq->page + 1));
     deviation_list_free(&l);
 }
 
