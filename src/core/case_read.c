@@ -109,19 +109,12 @@ ErrCode case_list(Db *db, const CaseFilter *f, CaseList *out, Err *e)
                             DB_INT(":limit", f->limit > 0 && f->limit <= 200 ? f->limit : 25),
                             DB_INT(":offset", f->offset > 0 ? f->offset : 0),
                             {NULL, DBA_END, NULL, 0}};
-    DbArg count_args[7];
-    memcpy(count_args, filter, 6 * sizeof *filter); /* the count has no :limit/:offset */
-    count_args[6] = filter[8];
-    out->total = db_int(db, e, "SELECT count(*) FROM cases c" FILTER_WHERE, count_args, -1);
-    if (out->total >= 0)
-        db_rows(db, e, "SELECT " CASE_COLUMNS CASE_FROM FILTER_WHERE " ORDER BY c.id DESC LIMIT :limit OFFSET :offset",
-                filter, sizeof *out->items, fill_case, release_case, (void **)&out->items, &out->n);
+    ErrCode rc = db_page(db, e, "SELECT count(*) FROM cases c" FILTER_WHERE,
+                         "SELECT " CASE_COLUMNS CASE_FROM FILTER_WHERE " ORDER BY c.id DESC LIMIT :limit OFFSET :offset",
+                         filter, sizeof *out->items, fill_case, release_case, (void **)&out->items, &out->n,
+                         &out->total);
     free(pattern);
-    if (out->total < 0 || e->code) {
-        case_list_free(out);
-        return e->code ? e->code : ERR_INTERNAL;
-    }
-    return ERR_OK;
+    return rc;
 }
 
 void case_list_free(CaseList *l)

@@ -118,22 +118,13 @@ ErrCode complaint_list(Db *db, const ComplaintFilter *f, ComplaintList *out, Err
                           DB_INT(":limit", f->limit > 0 && f->limit <= 200 ? f->limit : 25),
                           DB_INT(":offset", f->offset > 0 ? f->offset : 0),
                           {NULL, DBA_END, NULL, 0}};
-    DbArg count_args[8];
-    memcpy(count_args, args, 7 * sizeof *args);
-    count_args[7] = args[9];
-    out->total = db_int(db, e, UNIT_TREE_CTE "SELECT count(*)" COMPLAINT_FROM COMPLAINT_WHERE, count_args, -1);
-    if (out->total >= 0)
-        db_rows(db, e,
-                UNIT_TREE_CTE "SELECT " COMPLAINT_COLUMNS COMPLAINT_FROM COMPLAINT_WHERE
-                              " ORDER BY k.received_date DESC, k.id DESC LIMIT :limit OFFSET :offset",
-                args, sizeof *out->items, fill, release, (void **)&out->items, &out->n);
+    ErrCode rc = db_page(db, e, UNIT_TREE_CTE "SELECT count(*)" COMPLAINT_FROM COMPLAINT_WHERE,
+                         UNIT_TREE_CTE "SELECT " COMPLAINT_COLUMNS COMPLAINT_FROM COMPLAINT_WHERE
+                                       " ORDER BY k.received_date DESC, k.id DESC LIMIT :limit OFFSET :offset",
+                         args, sizeof *out->items, fill, release, (void **)&out->items, &out->n, &out->total);
     free(cat);
     free(pattern);
-    if (out->total < 0 || e->code) {
-        complaint_list_free(out);
-        return e->code ? e->code : ERR_INTERNAL;
-    }
-    return ERR_OK;
+    return rc;
 }
 
 void complaint_list_free(ComplaintList *l)

@@ -150,22 +150,13 @@ ErrCode deviation_list(Db *db, const DeviationFilter *f, DeviationList *out, Err
                           DB_INT(":limit", f->limit > 0 && f->limit <= 200 ? f->limit : 25),
                           DB_INT(":offset", f->offset > 0 ? f->offset : 0),
                           {NULL, DBA_END, NULL, 0}};
-    DbArg count_args[10];
-    memcpy(count_args, args, 9 * sizeof *args); /* the count has no :limit/:offset */
-    count_args[9] = args[11];
-    out->total = db_int(db, e, UNIT_TREE_CTE "SELECT count(*)" DEV_FROM DEV_WHERE, count_args, -1);
-    if (out->total >= 0)
-        db_rows(db, e,
-                UNIT_TREE_CTE "SELECT " DEV_COLUMNS DEV_FROM DEV_WHERE
-                              " ORDER BY d.event_date DESC, d.id DESC LIMIT :limit OFFSET :offset",
-                args, sizeof *out->items, fill, release, (void **)&out->items, &out->n);
+    ErrCode rc = db_page(db, e, UNIT_TREE_CTE "SELECT count(*)" DEV_FROM DEV_WHERE,
+                         UNIT_TREE_CTE "SELECT " DEV_COLUMNS DEV_FROM DEV_WHERE
+                                       " ORDER BY d.event_date DESC, d.id DESC LIMIT :limit OFFSET :offset",
+                         args, sizeof *out->items, fill, release, (void **)&out->items, &out->n, &out->total);
     free(cat);
     free(pattern);
-    if (out->total < 0 || e->code) {
-        deviation_list_free(out);
-        return e->code ? e->code : ERR_INTERNAL;
-    }
-    return ERR_OK;
+    return rc;
 }
 
 void deviation_list_free(DeviationList *l)

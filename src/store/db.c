@@ -201,6 +201,25 @@ ErrCode db_rows(Db *db, Err *e, const char *sql, const DbArg *args, size_t size,
     return ERR_OK;
 }
 
+ErrCode db_page(Db *db, Err *e, const char *count_sql, const char *rows_sql, const DbArg *args, size_t size,
+                void (*fill)(Stmt *st, void *el), void (*release)(void *el), void **out, size_t *n,
+                long long *total)
+{
+    enum { ARGS_MAX = 32 };
+    DbArg count_args[ARGS_MAX + 1];
+    size_t k = 0;
+    for (const DbArg *a = args; a && a->type != DBA_END && k < ARGS_MAX; a++)
+        if (strcmp(a->name, ":limit") && strcmp(a->name, ":offset")) count_args[k++] = *a;
+    count_args[k] = (DbArg){NULL, DBA_END, NULL, 0};
+    *out = NULL;
+    *n = 0;
+    *total = db_int(db, e, count_sql, count_args, -1);
+    if (*total < 0) return e->code ? e->code : err_set(e, ERR_INTERNAL, "intern fel: antalet kunde inte räknas");
+    ErrCode rc = db_rows(db, e, rows_sql, args, size, fill, release, out, n);
+    if (rc) *total = -1;
+    return rc;
+}
+
 int db_changes(Db *db)
 {
     return db->be->changes(db->conn);

@@ -75,6 +75,14 @@ int db_changes(Db *db);
 ErrCode db_rows(Db *db, Err *e, const char *sql, const DbArg *args, size_t size, void (*fill)(Stmt *st, void *el),
                 void (*release)(void *el), void **out, size_t *n);
 
+/* One page of a filtered list and how many rows the filter matches in all:
+ * count_sql runs with `args` less :limit and :offset (which only rows_sql
+ * has), rows_sql as db_rows does. On failure nothing is kept: *out NULL,
+ * *n 0, *total -1. */
+ErrCode db_page(Db *db, Err *e, const char *count_sql, const char *rows_sql, const DbArg *args, size_t size,
+                void (*fill)(Stmt *st, void *el), void (*release)(void *el), void **out, size_t *n,
+                long long *total);
+
 /* A LIKE pattern for free-text search: "%term%" with the term folded to
  * lower case (Swedish letters included) and LIKE's wildcards escaped with a
  * backslash, for use as `col LIKE :q ESCAPE '\\'`; "" for a blank term.
