@@ -182,6 +182,38 @@ static void print_tree(const PlanTree *t)
     }
 }
 
+/* How show, summary and report present a loaded plan tree. */
+typedef void (*TreeView)(const PlanTree *t, bool json);
+
+/* Opens the database, loads plan `plan` (id or key; at period p, which may
+ * be NULL) and hands the tree to view. Returns the exit code. */
+static int with_plan_tree(const char *db_flag, const char *plan, const Period *p, bool json, TreeView view)
+{
+    Db *db = cli_open_db(db_flag);
+    if (!db) return EXIT_FAIL;
+    long long id;
+    int rc = EXIT_FAIL;
+    PlanTree t;
+    Err e = ERR_INIT;
+    if (plan_arg(db, plan, &id)) {
+        if (plan_tree_load(db, id, p, &t, &e)) {
+            fail_err(&e);
+        } else {
+            view(&t, json);
+            plan_tree_free(&t);
+            rc = EXIT_OK;
+        }
+    }
+    db_close(db);
+    return rc;
+}
+
+static void view_tree(const PlanTree *t, bool json)
+{
+    if (json) print_json(plan_tree_to_json(t));
+    else print_tree(t);
+}
+
 int cmd_plan_show(int argc, char **argv)
 {
     static const char *usage = "lots plan show ID [--period P] [--json] [--db PATH]";
@@ -192,27 +224,33 @@ int cmd_plan_show(int argc, char **argv)
     if (npos != 1) return cli_usage(usage);
     Period p;
     if (o[0].present && !period_arg(o[0].value, &p)) return EXIT_USAGE;
-    Db *db = cli_open_db(o[2].value);
-    if (!db) return EXIT_FAIL;
-    long long id;
-    int rc = EXIT_FAIL;
-    PlanTree t;
-    Err e = ERR_INIT;
-    if (plan_arg(db, pos[0], &id)) {
-        if (plan_tree_load(db, id, o[0].present ? &p : NULL, &t, &e)) {
-            fail_err(&e);
-        } else {
-            if (o[1].present) print_json(plan_tree_to_json(&t));
-            else print_tree(&t);
-            plan_tree_free(&t);
-            rc = EXIT_OK;
-        }
-    }
-    db_close(db);
-    return rc;
+    return with_plan_tree(o[2].value, pos[0], o[0].present ? &p : NULL, o[1].present, view_tree);
 }
 
 /* --- lots plan summary ------------------------------------------------------------------------------ */
+
+static void view_summary(const PlanTree *t, bool json)
+{
+    PlanSummary s;
+    plan_summary(t, &s);
+    if (json) {
+        print_json(plan_summary_to_json(&s));
+    } else {
+        printf("%s\n\n", t->plan.name);
+        left("Område", 40);
+        printf(" Delområde Aktiviteter Indikator Totalsumma\n");
+        for (size_t i = 0; i <= s.n; i++) {
+            const PlanSummaryRow *row = i < s.n ? &s.rows[i] : &s.total;
+            left(i < s.n ? row->title : "Totalsumma", 40);
+            right_int(row->delomraden, 9);
+            right_int(row->activities, 11);
+            right_int(row->indicators, 9);
+            right_int(row->total, 10);
+            putchar('\n');
+        }
+    }
+    plan_summary_free(&s);
+}
 
 int cmd_plan_summary(int argc, char **argv)
 {
@@ -222,41 +260,7 @@ int cmd_plan_summary(int argc, char **argv)
     size_t npos;
     if (!cli_parse(argc, argv, o, 2, pos, 1, &npos, usage)) return EXIT_USAGE;
     if (npos != 1) return cli_usage(usage);
-    Db *db = cli_open_db(o[1].value);
-    if (!db) return EXIT_FAIL;
-    long long id;
-    int rc = EXIT_FAIL;
-    PlanTree t;
-    Err e = ERR_INIT;
-    if (plan_arg(db, pos[0], &id)) {
-        if (plan_tree_load(db, id, NULL, &t, &e)) {
-            fail_err(&e);
-        } else {
-            PlanSummary s;
-            plan_summary(&t, &s);
-            if (o[0].present) {
-                print_json(plan_summary_to_json(&s));
-            } else {
-                printf("%s\n\n", t.plan.name);
-                left("Område", 40);
-                printf(" Delområde Aktiviteter Indikator Totalsumma\n");
-                for (size_t i = 0; i <= s.n; i++) {
-                    const PlanSummaryRow *row = i < s.n ? &s.rows[i] : &s.total;
-                    left(i < s.n ? row->title : "Totalsumma", 40);
-                    right_int(row->delomraden, 9);
-                    right_int(row->activities, 11);
-                    right_int(row->indicators, 9);
-                    right_int(row->total, 10);
-                    putchar('\n');
-                }
-            }
-            plan_summary_free(&s);
-            plan_tree_free(&t);
-            rc = EXIT_OK;
-        }
-    }
-    db_close(db);
-    return rc;
+    return with_plan_tree(o[1].value, pos[0], NULL, o[0].present, view_summary);
 }
 
 /* --- lots plan series -------------------------------------------------------------------------------- */
@@ -354,6 +358,12 @@ static void print_report(const PlanTree *t)
     }
 }
 
+static void view_report(const PlanTree *t, bool json)
+{
+    if (json) print_json(plan_report_to_json(t));
+    else print_report(t);
+}
+
 int cmd_plan_report(int argc, char **argv)
 {
     static const char *usage = "lots plan report ID --period P [--json] [--db PATH]";
@@ -364,24 +374,7 @@ int cmd_plan_report(int argc, char **argv)
     if (npos != 1 || !o[0].present) return cli_usage(usage);
     Period p;
     if (!period_arg(o[0].value, &p)) return EXIT_USAGE;
-    Db *db = cli_open_db(o[2].value);
-    if (!db) return EXIT_FAIL;
-    long long id;
-    int rc = EXIT_FAIL;
-    PlanTree t;
-    Err e = ERR_INIT;
-    if (plan_arg(db, pos[0], &id)) {
-        if (plan_tree_load(db, id, &p, &t, &e)) {
-            fail_err(&e);
-        } else {
-            if (o[1].present) print_json(plan_report_to_json(&t));
-            else print_report(&t);
-            plan_tree_free(&t);
-            rc = EXIT_OK;
-        }
-    }
-    db_close(db);
-    return rc;
+    return with_plan_tree(o[2].value, pos[0], &p, o[1].present, view_report);
 }
 
 /* --- lots plan import / export / demo -------------------------------------------------------------------- */
