@@ -66,6 +66,17 @@ static bool is_form(Request *r)
     return ct && !strncasecmp(ct, "application/x-www-form-urlencoded", 33);
 }
 
+/* The path below the configured prefix ("/lots"): "/lots/cases" → "/cases",
+ * "/lots" → "/". NULL for a URL outside it ("/cases", "/lotsx/…"), so Lots
+ * behind a proxy answers exactly the addresses its links use. */
+static const char *path_under_prefix(const char *url, const char *prefix)
+{
+    size_t plen = strlen(prefix);
+    if (!plen) return url;
+    if (strncmp(url, prefix, plen) || (url[plen] && url[plen] != '/')) return NULL;
+    return url[plen] ? url + plen : "/";
+}
+
 static enum MHD_Result answer(const WebConfig *cfg, struct MHD_Connection *conn, const char *url,
                               const char *method, Upload *up)
 {
@@ -74,13 +85,14 @@ static enum MHD_Result answer(const WebConfig *cfg, struct MHD_Connection *conn,
     r.cfg = cfg;
     r.conn = conn;
     r.method = method;
-    size_t plen = strlen(cfg->prefix);
-    r.path = plen && !strncmp(url, cfg->prefix, plen) ? url + plen : url;
-    if (!*r.path) r.path = "/";
+    r.path = path_under_prefix(url, cfg->prefix);
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, &r);
     r.body = up->body.data ? up->body.data : "";
     r.body_len = up->body.len;
-    if (up->too_large) {
+    if (!r.path) {
+        r.path = url;
+        reply_error(&r, 404, "Sidan finns inte: Lots svarar bara under sin adress.");
+    } else if (up->too_large) {
         reply_error(&r, 413, "Begäran är för stor (högst 1 MB).");
     } else if (is_form(&r) && !parse_urlencoded(&r.arena, r.body, r.body_len, &r.form)) {
         reply_error(&r, 400, "Formuläret kunde inte läsas (ogiltig kodning).");

@@ -49,8 +49,9 @@ function lots(args, input) {
 }
 
 // Starts a server on a new database. demo: load `lots init --demo` first
-// (bodies, demo people and cases).
-export async function startServer({ demo = false } = {}) {
+// (bodies, demo people and cases). prefix: serve under it (`--prefix`); base
+// stays the bare origin, so tests write the prefix into their paths.
+export async function startServer({ demo = false, prefix = '' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lots-http-'));
   const db = join(dir, 'lots.db');
   lots(['init', '--db', db, ...(demo ? ['--demo'] : [])]);
@@ -60,7 +61,7 @@ export async function startServer({ demo = false } = {}) {
       u.password + '\n');
     tokens[name] = lots(['token', 'new', name, '--db', db]).trim();
   }
-  const proc = spawn(LOTS, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+  const proc = spawn(LOTS, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...(prefix ? ['--prefix', prefix] : [])], {
     env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '', checked = 0, exited = null;
