@@ -194,6 +194,8 @@ typedef struct {
 ErrCode deviation_detail(Db *db, long long id, DeviationDetail *out, Err *e);
 void deviation_detail_free(DeviationDetail *d);
 
+/* Marks the deviation serious or takes the mark away; a deviation reported
+ * under Lex Maria stays serious (ERR_CONFLICT). */
 ErrCode deviation_set_serious(Db *db, const Actor *who, long long id, bool serious, Err *e);
 
 /* status and/or feedback; NULL leaves it as it is. Closing (avslutad) needs

@@ -50,6 +50,11 @@ static ErrCode set_serious(Db *db, const Actor *who, long long id, const void *a
 {
     (void)who;
     bool serious = *(const bool *)arg;
+    /* A Lex Maria report is by definition about a serious event (see dev_lex_maria_insert). */
+    if (!serious && db_exists(db, e, "SELECT 1 FROM lex_maria_reports WHERE deviation_id = :id", DB_ARGS(DB_INT(":id", id))))
+        return err_set(e, ERR_CONFLICT,
+                       "Avvikelsen är anmäld enligt Lex Maria och därmed allvarlig: markeringen kan inte tas bort.");
+    if (e->code) return e->code;
     if (db_exec(db, e, "UPDATE deviations SET serious = :s WHERE id = :id",
                 DB_ARGS(DB_INT(":s", serious), DB_INT(":id", id))))
         return e->code;

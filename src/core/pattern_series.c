@@ -7,6 +7,7 @@
  * pattern_judge with the same inputs.
  */
 #include "core/pattern_internal.h"
+#include "core/series.h"
 #include "base/buf.h"
 #include "base/text.h"
 #include "core/freetext.h"
@@ -40,20 +41,23 @@ static const char *unit_filter(const SeriesKey *k)
 static ErrCode check_key(Db *db, const SeriesKey *k, PatternSource *s, char **unit, char **cat, Err *e)
 {
     *e = (Err)ERR_INIT; /* e->code is read after a NULL answer */
-    if (!level_ok(k->level)) return err_set(e, ERR_INVALID, "okänd nivå '%s' (unit, förvaltning, region)", k->level ? k->level : "");
+    if (!level_ok(k->level))
+        return err_set(e, ERR_INVALID, "Nivå (fältet 'level'): okänd nivå '%s' (unit, förvaltning, region).",
+                       k->level ? k->level : "");
     if (!pattern_source_parse(k->source, s))
-        return err_set(e, ERR_INVALID, "okänd källa '%s' (deviations, complaints)", k->source ? k->source : "");
+        return err_set(e, ERR_INVALID, "Källa (fältet 'source'): okänd källa '%s' (deviations, complaints).",
+                       k->source ? k->source : "");
     *cat = db_text(db, e, "SELECT name FROM event_categories WHERE id = :id", DB_ARGS(DB_INT(":id", k->category_id)));
-    if (!*cat) return e->code ? e->code : err_set(e, ERR_NOTFOUND, "okänd kategori %lld", k->category_id);
+    if (!*cat) return e->code ? e->code : err_set(e, ERR_NOTFOUND, "Kategori (fältet 'category'): okänd kategori %lld.", k->category_id);
     if (!strcmp(k->level, "region")) {
         *unit = xstrdup("Hela regionen");
         return ERR_OK;
     }
     *unit = db_text(db, e, "SELECT name FROM units WHERE id = :id", DB_ARGS(DB_INT(":id", k->unit_id)));
-    if (!*unit) return e->code ? e->code : err_set(e, ERR_NOTFOUND, "okänd enhet %lld", k->unit_id);
+    if (!*unit) return e->code ? e->code : err_set(e, ERR_NOTFOUND, "Enhet (fältet 'unit'): okänd enhet %lld.", k->unit_id);
     if (!strcmp(k->level, "förvaltning") &&
         !db_exists(db, e, "SELECT 1 FROM units WHERE id = :id AND kind = 'förvaltning'", DB_ARGS(DB_INT(":id", k->unit_id))))
-        return err_set(e, ERR_INVALID, "%s är ingen förvaltning", *unit);
+        return err_set(e, ERR_INVALID, "Enhet (fältet 'unit'): %s är ingen förvaltning.", *unit);
     return ERR_OK;
 }
 
@@ -258,8 +262,10 @@ ErrCode series_annotate(Db *db, const Actor *who, const SeriesKey *k, const char
     ErrCode rc = check_key(db, k, &src, &unit, &cat, e);
     free(unit), free(cat);
     if (rc) return rc;
-    if (!month_or_date(date)) return err_set(e, ERR_INVALID, "Fältet 'date' ska vara ett datum (ÅÅÅÅ-MM-DD) eller en månad (ÅÅÅÅ-MM)");
-    if (freetext_check("text", text, 300, true, e)) return e->code;
+    if (!month_or_date(date))
+        return err_set(e, ERR_INVALID, "Datum (fältet 'date'): '%s' är inte ett datum (ÅÅÅÅ-MM-DD) eller en månad (ÅÅÅÅ-MM).",
+                       date ? date : "");
+    if (freetext_check("Text (fältet 'text')", text, 300, true, e)) return e->code;
     char now[32];
     iso_now(now);
     bool region = !strcmp(k->level, "region");
@@ -287,10 +293,10 @@ ErrCode series_set(Db *db, const Actor *who, const SeriesKey *k, long long freez
     free(unit), free(cat);
     if (rc) return rc;
     if (freeze < 0 || freeze > PATTERN_MAX_PERIODS)
-        return err_set(e, ERR_INVALID, "Fältet 'freeze' ska vara 0–%d punkter", PATTERN_MAX_PERIODS);
+        return err_set(e, ERR_INVALID, "Baslinje (fältet 'freeze'): ange 0–%d punkter.", PATTERN_MAX_PERIODS);
     if (!split_at) split_at = "";
     if (*split_at && (strlen(split_at) != 7 || !month_or_date(split_at)))
-        return err_set(e, ERR_INVALID, "Fältet 'split' ska vara en månad (ÅÅÅÅ-MM)");
+        return err_set(e, ERR_INVALID, "Dela vid (fältet 'split_at'): '%s' är inte en månad (ÅÅÅÅ-MM).", split_at);
     char now[32];
     iso_now(now);
     bool region = !strcmp(k->level, "region");
@@ -310,4 +316,29 @@ ErrCode series_set(Db *db, const Actor *who, const SeriesKey *k, long long freez
         return e->code;
     }
     return db_commit(db, e);
+}
+
+/* --- identity (core/series.h) --------------------------------------------------------------------- */
+
+ErrCode series_key_check(Db *db, const SeriesKey *k, char **unit, char **category, Err *e)
+{
+    PatternSource src;
+    *unit = *category = NULL;
+    ErrCode rc = check_key(db, k, &src, unit, category, e);
+    if (rc) {
+        free(*unit), free(*category);
+        *unit = *category = NULL;
+    }
+    return rc;
+}
+
+long long series_key_unit(const SeriesKey *k)
+{
+    return k->level && !strcmp(k->level, "region") ? 0 : k->unit_id;
+}
+
+const char *series_source_noun(const char *source)
+{
+    PatternSource s;
+    return pattern_source_parse(source, &s) ? source_noun(s) : "";
 }

@@ -1,6 +1,7 @@
 /*
  * api_patterns.c — the JSON API for patterns: the list strongest first, a
- * recomputation, a signal case from a pattern, and annotations on a series.
+ * recomputation, and a signal case from a pattern (one series and what is
+ * added to it: web/api_series.c).
  * Thin: parse, call core/pattern.h, answer; policy is in web/dispatch.c.
  */
 #include "web/handlers.h"
@@ -8,8 +9,6 @@
 #include "core/case.h"
 #include "core/case_json.h"
 #include "core/pattern.h"
-
-#include <limits.h>
 
 void api_pattern_list(Request *r)
 {
@@ -52,27 +51,4 @@ void api_pattern_case(Request *r)
     json_t *j = case_to_json(&c, r->cfg->ps);
     case_free(&c);
     reply_json(r, 201, j);
-}
-
-void api_series_annotate(Request *r)
-{
-    json_t *j = json_body_or_reply(r);
-    if (!j) return;
-    const char *level = "unit", *source = NULL, *date = NULL, *text = NULL;
-    long long unit = 0, category = 0;
-    bool ok = json_str_or_reply(r, j, "level", OPTIONAL, &level) &&
-              json_int_or_reply(r, j, "unit", OPTIONAL, 1, LLONG_MAX, &unit) &&
-              json_int_or_reply(r, j, "category", REQUIRED, 1, LLONG_MAX, &category) &&
-              json_str_or_reply(r, j, "source", REQUIRED, &source) && json_str_or_reply(r, j, "date", REQUIRED, &date) &&
-              json_str_or_reply(r, j, "text", REQUIRED, &text);
-    json_decref(j);
-    if (!ok) return;
-    SeriesKey k = {level ? level : "unit", unit, category, source};
-    long long id = 0;
-    Err e = ERR_INIT;
-    if (series_annotate(r->db, &r->user, &k, date, text, &id, &e)) {
-        reply_err(r, &e);
-        return;
-    }
-    reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }

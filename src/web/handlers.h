@@ -76,12 +76,10 @@ void api_spc(Request *r);
 void api_pattern_list(Request *r);
 void api_pattern_detect(Request *r);
 void api_pattern_case(Request *r);
-void api_series_annotate(Request *r);
 /* web/page_patterns.c */
 void page_patterns(Request *r);
 void page_pattern_detect(Request *r);
 void page_pattern_case(Request *r);
-void page_chart(Request *r);
 /* web/api_deviations.c */
 void api_deviation_list(Request *r);
 void api_deviation_create(Request *r);
@@ -126,5 +124,20 @@ void api_mandates_list(Request *r);
 void api_mandate_create(Request *r);
 void api_tasks_list(Request *r);
 void api_task_done(Request *r);
+/* chart forms, the series API and the deviation forms (issue 4):
+ * web/page_chart_page.c, web/page_chart_actions.c, web/api_series.c, web/page_deviation_forms.c */
+void page_chart(Request *r);
+void page_chart_annotate(Request *r);
+void page_chart_settings(Request *r);
+void page_chart_link(Request *r);
+void page_chart_unlink(Request *r);
+void api_series_get(Request *r);
+void api_series_annotate(Request *r);
+void api_series_settings(Request *r);
+void api_series_link(Request *r);
+void page_deviation_serious(Request *r);
+void page_deviation_analysis(Request *r);
+void page_deviation_lex_maria(Request *r);
+/* end of chart forms, series API and deviation forms */
 
 #endif

@@ -24,6 +24,17 @@ static const struct {
     {"values", "Värdena är sparade."},
     {"deviation", "Avvikelsen är registrerad."},
     {"deviation-updated", "Avvikelsen är uppdaterad."},
+    /* chart forms and deviation forms (issue 4) */
+    {"annotated", "Anteckningen är sparad."},
+    {"series-settings", "Baslinjen och delningen är sparade."},
+    {"series-cleared", "Baslinjen och delningen är borttagna."},
+    {"series-linked", "Ärendet är kopplat till diagrammet."},
+    {"series-unlinked", "Ärendets koppling till diagrammet är borttagen."},
+    {"serious", "Avvikelsen är markerad som allvarlig."},
+    {"not-serious", "Avvikelsen är inte längre markerad som allvarlig."},
+    {"analysis", "Händelseanalysen är registrerad."},
+    {"lex-maria", "Lex Maria-anmälan är registrerad."},
+    /* end of chart forms and deviation forms */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */

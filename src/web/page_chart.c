@@ -5,12 +5,15 @@
  */
 #include "web/page_chart.h"
 #include "base/html.h"
+#include "base/text.h"
+#include "core/deviation.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { W = 720, H = 280, LEFT = 56, RIGHT = 110, TOP = 24, BOTTOM = 44 };
+enum { W = 720, H = 300, LEFT = 56, RIGHT = 110, TOP = 40, BOTTOM = 44 };
 
 const char *num_sv(Request *r, double v)
 {
@@ -64,14 +67,15 @@ static void limit_line(Request *r, const SpcResult *res, const Range *g, int whi
     if (k) html_raw(&r->out, "\"/>");
 }
 
-static size_t index_of_month(const SpcResult *res, const char *month)
-{
-    for (size_t i = 0; i < res->n; i++)
-        if (strncmp(res->points[i].x, month, 7) >= 0) return i;
-    return res->n;
-}
+static void marks_desc(Request *r, const Series *s, const ChartMarks *m);
+static void draw_marks(Request *r, const Series *s, const ChartMarks *m);
 
 void chart_svg(Request *r, const Series *s, const char *id)
+{
+    chart_svg_marked(r, s, id, NULL);
+}
+
+void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMarks *m)
 {
     if (!s->judged) {
         html_raw(&r->out, "<p class=\"meta\">Serien har för få händelser för ett styrdiagram.</p>");
@@ -99,6 +103,7 @@ void chart_svg(Request *r, const Series *s, const char *id)
         html_printf(&r->out, "Mönster: %s; %zu signalerande punkter, markerade med romber, från %s.",
                     pattern_rule_label(s->j.rule), nsig, s->j.since_x);
     else html_raw(&r->out, "Inget mönster: variationen är slumpmässig.");
+    marks_desc(r, s, m);
     html_raw(&r->out, "</desc>");
     /* value axis */
     for (int k = 0; k <= 4; k++) {
@@ -114,20 +119,7 @@ void chart_svg(Request *r, const Series *s, const char *id)
         if (i % every == 0 || i + 1 == res->n)
             html_printf(&r->out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                         x_of(i, res->n), H - BOTTOM + 18, res->points[i].x);
-    /* split and annotations: vertical markers */
-    if (*s->split_at && s->j.chart != SPC_G && s->j.first > 0)
-        html_printf(&r->out, "<text class=\"tick\" x=\"%d\" y=\"%d\">Delad vid %s; tidigare punkter visas inte</text>",
-                    LEFT, H - 6, s->split_at);
-    for (size_t a = 0; a < s->nnotes; a++) {
-        size_t i = index_of_month(res, s->notes[a].on);
-        if (i >= res->n) continue;
-        int x = x_of(i, res->n);
-        html_printf(&r->out,
-                    "<g class=\"note\"><line class=\"note-line\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                    "<text class=\"note-text\" x=\"%d\" y=\"%d\">%s</text><title>%s: %s</title></g>",
-                    x, TOP, x, H - BOTTOM, x + 4, TOP + 12 + (int)(a % 3) * 14, s->notes[a].text, s->notes[a].date,
-                    s->notes[a].text);
-    }
+    draw_marks(r, s, m);
     limit_line(r, res, &g, 2, "ucl");
     limit_line(r, res, &g, 1, "lcl");
     limit_line(r, res, &g, 0, "cl");
@@ -156,4 +148,107 @@ void chart_svg(Request *r, const Series *s, const char *id)
     }
     html_printf(&r->out, "</svg><figcaption>%s. Romb: signalerande punkt. Heldragen linje: centrallinje; streckad: styrgränser.</figcaption></figure>",
                 chart_caption(s->j.chart));
+}
+
+/* --- what users and cases add: vertical markers (annotations, decisions, baseline, split) --------- */
+
+/* date ("2026-03-15" or "2026-03") in the shape of a charted label: a month
+ * "2026-03", an ISO week "2026-W11" or a date (the g chart's events). */
+static void date_key(const char *label, const char *date, char key[11])
+{
+    char full[16];
+    snprintf(full, sizeof full, "%.10s%s", date, strlen(date) == 7 ? "-01" : "");
+    size_t n = strlen(label);
+    if (n == 8 && label[5] == 'W' && iso_date_valid(full)) iso_week_of(full, key);
+    else snprintf(key, 11, "%.*s", (int)(n < 10 ? n : 10), full);
+}
+
+size_t chart_point_at(const Series *s, const char *date)
+{
+    if (!s->judged || !date || !*date) return SIZE_MAX;
+    const SpcResult *res = &s->j.shewhart;
+    char key[11];
+    for (size_t i = 0; i < res->n; i++) {
+        date_key(res->points[i].x, date, key);
+        int c = strcmp(res->points[i].x, key);
+        if (c >= 0) return i == 0 && c > 0 ? SIZE_MAX : i; /* before the first point: not on the chart */
+    }
+    return SIZE_MAX;
+}
+
+/* A label beside a marker at x, on the side where it fits. */
+static void mark_label(Request *r, int x, int y, const char *cls, const char *text)
+{
+    bool left = x > (LEFT + W - RIGHT) / 2;
+    html_printf(&r->out, "<text class=\"%s\" x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>", cls, left ? x - 4 : x + 4,
+                y, left ? "end" : "start", text);
+}
+
+static void mark_line(Request *r, int x, const char *cls)
+{
+    html_printf(&r->out, "<line class=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", cls, x, TOP - 4, x, H - BOTTOM);
+}
+
+static void draw_settings(Request *r, const Series *s)
+{
+    const SpcResult *res = &s->j.shewhart;
+    if (*s->split_at) { /* the chart begins where the series is split */
+        html_printf(&r->out, "<g class=\"split\"><title>Serien är delad vid %s</title>", s->split_at);
+        mark_line(r, x_of(0, res->n), "split-line");
+        mark_label(r, x_of(0, res->n), 14, "split-text", arena_printf(&r->arena, "Delad vid %s", s->split_at));
+        html_raw(&r->out, "</g>");
+    }
+    if (s->freeze > 0 && (size_t)s->freeze < res->n) {
+        size_t f = (size_t)s->freeze;
+        int x = (x_of(f - 1, res->n) + x_of(f, res->n)) / 2;
+        const char *text = arena_printf(&r->arena, "Baslinje: de första %lld punkterna", s->freeze);
+        html_printf(&r->out, "<g class=\"baseline\"><title>%s (till och med %s)</title>", text, res->points[f - 1].x);
+        mark_line(r, x, "baseline-line");
+        mark_label(r, x, 30, "baseline-text", text);
+        html_raw(&r->out, "</g>");
+    }
+}
+
+static void draw_marks(Request *r, const Series *s, const ChartMarks *m)
+{
+    const SpcResult *res = &s->j.shewhart;
+    draw_settings(r, s);
+    size_t k = 0; /* label rows under the top edge, shared by annotations and decisions */
+    for (size_t a = 0; a < s->nnotes; a++) {
+        size_t i = chart_point_at(s, s->notes[a].date);
+        if (i == SIZE_MAX) continue;
+        int x = x_of(i, res->n);
+        html_printf(&r->out, "<g class=\"note\"><title>Anteckning %s: %s</title>", s->notes[a].date, s->notes[a].text);
+        mark_line(r, x, "note-line");
+        mark_label(r, x, TOP + 12 + (int)(k++ % 4) * 14, "note-text", s->notes[a].text);
+        html_raw(&r->out, "</g>");
+    }
+    for (size_t d = 0; m && d < m->ndecisions; d++) {
+        const SeriesDecision *dec = &m->decisions[d];
+        size_t i = chart_point_at(s, dec->date);
+        if (i == SIZE_MAX) continue;
+        int x = x_of(i, res->n), y = TOP + 12 + (int)(k++ % 4) * 14;
+        html_printf(&r->out, "<g class=\"decision\"><title>%s %s: %s</title>", dec->label, dec->date, dec->text);
+        mark_line(r, x, "decision-line");
+        html_printf(&r->out, "<rect class=\"decision-mark\" x=\"%d\" y=\"%d\" width=\"8\" height=\"8\"/>", x - 4,
+                    H - BOTTOM - 4);
+        mark_label(r, x, y, "decision-text", dec->label);
+        html_raw(&r->out, "</g>");
+    }
+}
+
+/* The markers in words, for the chart's <desc>. */
+static void marks_desc(Request *r, const Series *s, const ChartMarks *m)
+{
+    size_t notes = 0, decisions = 0;
+    for (size_t a = 0; a < s->nnotes; a++) notes += chart_point_at(s, s->notes[a].date) != SIZE_MAX;
+    for (size_t d = 0; m && d < m->ndecisions; d++) decisions += chart_point_at(s, m->decisions[d].date) != SIZE_MAX;
+    if (*s->split_at)
+        html_printf(&r->out, " Serien är delad vid %s: den bedöms från och med den perioden och tidigare punkter visas inte.",
+                    s->split_at);
+    if (s->freeze > 0)
+        html_printf(&r->out, " Baslinje: centrallinjen och styrgränserna bygger på de första %lld punkterna.", s->freeze);
+    if (notes || decisions)
+        html_printf(&r->out, " Lodräta linjer markerar %zu %s och %zu %s; de står i tabellen under diagrammet.", notes,
+                    notes == 1 ? "anteckning" : "anteckningar", decisions, "beslut");
 }

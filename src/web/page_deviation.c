@@ -3,9 +3,10 @@
  * händelseanalyser with their actions, owners and due dates, the Lex Maria
  * report and the feedback to the reporter; for those who may write, a form
  * for status and feedback (POST /deviations/{id}/status, core's
- * deviation_update). A refused form comes back on the same page with core's
- * message and what was typed kept. Policy (login, role, CSRF) is the
- * dispatcher's.
+ * deviation_update) and the forms of web/page_deviation_forms.c (serious,
+ * händelseanalys, Lex Maria). A refused form comes back on the same page
+ * with core's message and what was typed kept. Policy (login, role, CSRF) is
+ * the dispatcher's.
  */
 #include "web/handlers.h"
 #include "web/page_deviation.h"
@@ -76,20 +77,23 @@ static void analysis(Request *r, const EventAnalysis *a, size_t i)
     html_raw(&r->out, "</tbody></table></article>");
 }
 
-static void analyses(Request *r, const DeviationDetail *d)
+static void analyses(Request *r, const DeviationDetail *d, const char *posted, bool can_write)
 {
     html_raw(&r->out, "<section aria-labelledby=\"h-analyses\"><h2 id=\"h-analyses\">Händelseanalyser</h2>");
     if (!d->nanalyses) html_raw(&r->out, "<p>Ingen händelseanalys.</p>");
     for (size_t i = 0; i < d->nanalyses; i++) analysis(r, &d->analyses[i], i + 1);
+    if (can_write) deviation_analysis_form(r, d, posted);
     html_raw(&r->out, "</section>");
 }
 
-static void lex_maria(Request *r, const DeviationDetail *d)
+static void lex_maria(Request *r, const DeviationDetail *d, const char *posted, bool can_write)
 {
     html_raw(&r->out, "<section aria-labelledby=\"h-lexmaria\"><h2 id=\"h-lexmaria\">Lex Maria</h2>");
     const LexMaria *m = d->lex_maria;
     if (!m) {
-        html_raw(&r->out, "<p>Inte anmäld enligt Lex Maria.</p></section>");
+        html_raw(&r->out, "<p>Inte anmäld enligt Lex Maria.</p>");
+        if (can_write) deviation_lex_maria_form(r, d, posted);
+        html_raw(&r->out, "</section>");
         return;
     }
     html_printf(&r->out, "<dl class=\"facts\"><dt>Skickad till IVO</dt><dd><time datetime=\"%s\">%s</time></dd>",
@@ -124,7 +128,7 @@ static void status_form(Request *r, const Deviation *d, bool posted)
                 feedback);
 }
 
-static void render(Request *r, long long id, const Err *error)
+void render_deviation_page(Request *r, long long id, const char *posted, const Err *error)
 {
     DeviationDetail d;
     Err e = ERR_INIT;
@@ -132,6 +136,7 @@ static void render(Request *r, long long id, const Err *error)
         reply_err(r, &e);
         return;
     }
+    bool can_write = role_can_write(r->user.role);
     buf_reset(&r->out);
     r->status = error ? status_for(error->code) : 200;
     page_begin(r, arena_printf(&r->arena, "Avvikelse %s", d.d.ref));
@@ -142,9 +147,10 @@ static void render(Request *r, long long id, const Err *error)
     if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
     else notice_from_query(r);
     facts(r, &d.d);
-    analyses(r, &d);
-    lex_maria(r, &d);
-    if (role_can_write(r->user.role)) status_form(r, &d.d, error != NULL);
+    if (can_write) deviation_serious_form(r, &d);
+    analyses(r, &d, posted, can_write);
+    lex_maria(r, &d, posted, can_write);
+    if (can_write) status_form(r, &d.d, posted && !strcmp(posted, "status"));
     page_end(r);
     deviation_detail_free(&d);
 }
@@ -152,7 +158,7 @@ static void render(Request *r, long long id, const Err *error)
 void page_deviation_view(Request *r)
 {
     long long id;
-    if (arg_id_or_reply(r, 0, &id)) render(r, id, NULL);
+    if (arg_id_or_reply(r, 0, &id)) render_deviation_page(r, id, NULL, NULL);
 }
 
 void page_deviation_status(Request *r)
@@ -169,7 +175,7 @@ void page_deviation_status(Request *r)
             reply_err(r, &e);
             return;
         }
-        render(r, id, &e);
+        render_deviation_page(r, id, "status", &e);
         return;
     }
     redirect(r, arena_printf(&r->arena, "/deviations/%lld?ok=deviation-updated", id));

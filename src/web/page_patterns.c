@@ -2,9 +2,9 @@
  * page_patterns.c — the patterns page (GET /patterns): every current
  * pattern, strongest first, with its control chart, the rule that fired in
  * Swedish, the events behind it in a collapsible table and a button that
- * makes a signal case of it (POST /patterns/{id}/case → the new case); a
- * recomputation (POST /patterns/detect); and one chart page for any series
- * (GET /charts/{unit}/{category}?source=…&level=…).
+ * makes a signal case of it (POST /patterns/{id}/case → the new case); and a
+ * recomputation (POST /patterns/detect). The chart page of one series is
+ * web/page_chart_page.c.
  * Thin: core/pattern.h decides everything; this file only renders.
  */
 #include "web/handlers.h"
@@ -125,45 +125,4 @@ void page_pattern_case(Request *r)
         return;
     }
     redirect(r, arena_printf(&r->arena, "/cases/%lld?ok=created", case_id));
-}
-
-void page_chart(Request *r)
-{
-    char *end;
-    long long unit = strtoll(r->args[0], &end, 10);
-    if (*end || unit < 0) {
-        page_error(r, 404, "Okänd enhet.");
-        return;
-    }
-    long long cat = strtoll(r->args[1], &end, 10);
-    if (*end || cat <= 0) {
-        page_error(r, 404, "Okänd kategori.");
-        return;
-    }
-    const char *source = query_param(r, "source"), *level = query_param(r, "level");
-    SeriesKey k = {level && *level ? level : "unit", unit, cat, source && *source ? source : "deviations"};
-    Series s;
-    Err e = ERR_INIT;
-    if (series_load(r->db, &k, &s, &e)) {
-        page_error(r, status_for(e.code), e.msg);
-        return;
-    }
-    page_begin(r, s.title);
-    html_printf(&r->out, "<p><a href=\"%s\">Alla mönster</a></p><h1>%s</h1>", url(r, "/patterns"), s.title);
-    chart_svg(r, &s, "chart");
-    if (s.freeze > 0) html_printf(&r->out, "<p>Baslinjen är låst till de %lld första punkterna.</p>", s.freeze);
-    if (s.nnotes) {
-        html_raw(&r->out, "<h2>Anteckningar</h2><ul class=\"notes\">");
-        for (size_t i = 0; i < s.nnotes; i++)
-            html_printf(&r->out, "<li><span class=\"date\">%s</span> %s <span class=\"meta\">(%s)</span></li>",
-                        s.notes[i].date, s.notes[i].text, s.notes[i].created_by);
-        html_raw(&r->out, "</ul>");
-    }
-    html_raw(&r->out, "<h2>Antal per månad</h2><table class=\"series\"><thead><tr><th scope=\"col\">Månad</th>"
-                      "<th scope=\"col\">Antal</th></tr></thead><tbody>");
-    for (size_t i = 0; i < s.n; i++)
-        html_printf(&r->out, "<tr><td>%s</td><td>%s</td></tr>", s.labels[i], num_sv(r, s.counts[i]));
-    html_raw(&r->out, "</tbody></table>");
-    series_free(&s);
-    page_end(r);
 }

@@ -109,6 +109,18 @@ const Route routes[] = {
     {"POST", "/api/v1/mandates", W, api_mandate_create, "Nytt mandat eller delegation {group, role | unit | person, decides, within_mission, within_budget, whole_area, delegation, granted_by, …}"},
     {"GET", "/api/v1/tasks", U, api_tasks_list, "Öppna uppgifter (?person=ID)"},
     {"POST", "/api/v1/tasks/{id}/done", W, api_task_done, "Klarmarkera en uppgift"},
+    /* chart forms, the series API and the deviation forms (issue 4) */
+    {"POST", "/charts/{unit}/{category}/annotations", W, page_chart_annotate, "Anteckna ett diagram (source, level, date, text)"},
+    {"POST", "/charts/{unit}/{category}/settings", W, page_chart_settings, "Lås baslinjen och/eller dela serien (source, level, freeze, split_at; clear tar bort)"},
+    {"POST", "/charts/{unit}/{category}/cases", W, page_chart_link, "Koppla ett ärende till serien (source, level, case)"},
+    {"POST", "/charts/{unit}/{category}/cases/{case}/delete", W, page_chart_unlink, "Ta bort ett ärendes koppling till serien"},
+    {"GET", "/api/v1/series", U, api_series_get, "En serie: antal, punkter med cl/lcl/ucl/signal, anteckningar, inställningar, ärenden och beslut (level, unit, category, source)"},
+    {"POST", "/api/v1/series/settings", W, api_series_settings, "Baslinje och delning {level, unit, category, source, freeze, split_at}; utelämnade tas bort"},
+    {"POST", "/api/v1/series/cases", W, api_series_link, "Koppla ett ärende till serien {level, unit, category, source, case} → 201 med serien"},
+    {"POST", "/deviations/{id}/serious", W, page_deviation_serious, "Markera avvikelsen som allvarlig eller ta bort markeringen (serious)"},
+    {"POST", "/deviations/{id}/analyses", W, page_deviation_analysis, "Registrera en händelseanalys med åtgärder"},
+    {"POST", "/deviations/{id}/lex-maria", W, page_deviation_lex_maria, "Registrera Lex Maria-anmälan till IVO"},
+    /* end of chart forms, series API and deviation forms */
 };
 
 const size_t route_count = sizeof routes / sizeof *routes;

@@ -276,6 +276,103 @@ try {
     await page.goto(server.base + '/deviations/new');
     await axeCheck(page, 'new deviation');
   });
+  // --- chart forms and deviation forms (issue 4) ---
+  let chartUrl = '', signalUrl = '';
+  await check('a writer annotates a chart and freezes its baseline, and sees both drawn', async () => {
+    await page.goto(server.base + '/patterns');
+    const section = page.locator('section.pattern:has(a[href*="/cases/"])').first();
+    signalUrl = new URL(await section.locator('a[href*="/cases/"]').first().getAttribute('href'), server.base).href;
+    await section.getByRole('link', { name: 'Diagrammet för serien' }).click();
+    await page.waitForURL(/\/charts\/\d+\/\d+/);
+    chartUrl = page.url();
+    const months = await page.locator('table.series tbody tr td:first-child').allInnerTexts();
+    assert(months.length >= 6, 'the chart page has no month table');
+    await page.getByLabel('Datum', { exact: true }).fill(months[3]);
+    await page.getByLabel('Vad ändrades?').fill(`Ny rutin från ${months[3]}`);
+    await submit(page.getByRole('button', { name: 'Spara anteckningen' }));
+    assert(page.url().includes('ok=annotated'), 'annotation not saved: ' + page.url());
+    const note = await page.locator('svg.spc-chart g.note text').allTextContents();
+    assert(note.some((t) => t.includes(`Ny rutin från ${months[3]}`)), 'the annotation is not drawn: ' + note.join(' | '));
+    assert((await page.locator('table.marks').innerText()).includes(`Ny rutin från ${months[3]}`), 'the annotation is not in the table');
+    await page.getByLabel('Baslinje: antal punkter').fill('4');
+    await submit(page.getByRole('button', { name: 'Spara baslinje och delning' }));
+    assert(page.url().includes('ok=series-settings'), 'baseline not saved: ' + page.url());
+    const base = await page.locator('svg.spc-chart g.baseline text').textContent();
+    assert(base === 'Baslinje: de första 4 punkterna', 'the baseline is not drawn: ' + base);
+    assert(/Baslinje: de första 4 punkterna/.test(await page.locator('table.marks').innerText()), 'the baseline is not in the table');
+    assert((await page.getByLabel('Baslinje: antal punkter').inputValue()) === '4', 'the form does not show the baseline');
+    await axeCheck(page, 'chart with marks');
+    await page.screenshot({ path: join(shots, 'chart.png'), fullPage: true });
+  });
+
+  await check('a deviation gets a händelseanalys and a Lex Maria report, shown on its page', async () => {
+    await page.goto(server.base + '/deviations?kind=v%C3%A5rd');
+    const links = await page.locator('table.deviations tbody a').evaluateAll((as) => as.map((a) => a.href));
+    let found = false;
+    for (const href of links) {
+      await page.goto(href);
+      if (await page.getByText('Registrera Lex Maria-anmälan').count()) { found = true; break; }
+    }
+    assert(found, 'no deviation without a Lex Maria report on the first page');
+    const reported = await page.locator('dt:text-is("Rapporterad") + dd time').getAttribute('datetime');
+    await page.getByText('Registrera händelseanalys', { exact: true }).click();
+    await page.getByLabel('Startdatum').fill(reported);
+    await page.getByLabel('Händelseförlopp').fill('Fel dos gavs vid nattens läkemedelsrunda.');
+    await page.getByLabel('Orsaker', { exact: true }).fill('Otydlig ordination och avbrott under iordningställandet.');
+    await page.getByLabel('Åtgärd 1', { exact: true }).fill('Dubbelkontroll av högriskläkemedel');
+    await page.getByLabel('Åtgärd 1: ansvarig').fill('Enhetschef');
+    await page.getByLabel('Åtgärd 1: klart senast').fill('2099-06-30');
+    await submit(page.getByRole('button', { name: 'Registrera händelseanalysen' }));
+    assert(page.url().includes('ok=analysis'), 'analysis not saved: ' + page.url());
+    const analyses = await page.locator('section[aria-labelledby="h-analyses"]').innerText();
+    assert(/Dubbelkontroll av högriskläkemedel\s+Enhetschef\s+2099-06-30/.test(analyses), 'the action is not shown: ' + analyses);
+    await page.getByText('Registrera Lex Maria-anmälan', { exact: true }).click();
+    await page.getByLabel('Skickad till IVO').fill(reported);
+    await page.getByLabel(/IVO:s diarienummer/).fill('IVO 3.5.1-4711/2026');
+    await submit(page.getByRole('button', { name: 'Registrera anmälan' }));
+    assert(page.url().includes('ok=lex-maria'), 'Lex Maria not saved: ' + page.url());
+    const lm = await page.locator('section[aria-labelledby="h-lexmaria"]').innerText();
+    assert(lm.includes('IVO 3.5.1-4711/2026') && lm.includes(reported), 'the report is not shown: ' + lm);
+    assert(await page.locator('h1 .badge.serious').count() === 1, 'the deviation is not shown as serious');
+    await axeCheck(page, 'deviation with analysis and Lex Maria');
+    await page.screenshot({ path: join(shots, 'deviation.png'), fullPage: true });
+  });
+
+  await check('a signal case made from a pattern gets a decision and the chart shows the decision marker', async () => {
+    assert(chartUrl && signalUrl, 'no chart or signal case from the earlier step');
+    await page.goto(chartUrl);
+    const months = await page.locator('table.series tbody tr td:first-child').allInnerTexts();
+    const date = months[months.length - 2] + '-10';
+    // the steps up to the decision through the CLI (the browser part of that is tested above), the decision here
+    const caseId = signalUrl.match(/\/cases\/(\d+)/)[1];
+    const cli = (...args) => execFileSync(lots, [...args, '--as', 'anna', '--db', join(server.dir, 'lots.db')],
+      { env: { ...process.env, LOTS_FAST_HASH: '1' }, stdio: 'pipe' });
+    for (const [items, to] of [[['signal_beskriven', 'monster_underlag', 'via_chef'], 'funktionsgrupp'],
+      [['avstamning_samordningsrad', 'monster_bekraftat'], 'inom_mandat'], [['atgard_beskriven'], 'beslut']]) {
+      for (const item of items) cli('case', 'check', caseId, item, 'done');
+      cli('case', 'move', caseId, to);
+    }
+    await page.goto(signalUrl);
+    const decide = page.locator('form[action$="/decisions"]');
+    assert(await decide.count() === 1, 'the case did not reach its decision step');
+    await decide.getByLabel('Beslutande organ').selectOption('SSN');
+    await decide.getByLabel('Datum').fill(date);
+    await decide.getByLabel('Paragraf').fill('§ 45');
+    await decide.getByLabel('Beslutstext').fill('Gemensam rutin för läkemedelsgenomgång');
+    await submit(decide.getByRole('button', { name: 'Registrera beslut' }));
+    assert(page.url().includes('ok=decided'), 'decision not saved: ' + page.url());
+    const ref = (await page.locator('h1 .ref').innerText()).trim();
+    await page.locator('section[aria-labelledby="h-evidence"]').getByRole('link').first().click();
+    await page.waitForURL(/\/charts\/\d+\/\d+/);
+    const label = `Beslut SSN § 45 (${ref})`;
+    const drawn = await page.locator('svg.spc-chart g.decision text.decision-text').allTextContents();
+    assert(drawn.includes(label), `the decision marker is not drawn: ${drawn.join(' | ')} (wanted ${label})`);
+    const row = page.locator('table.marks tr', { hasText: label });
+    assert(await row.getByRole('link', { name: label }).count() === 1, 'the table does not link the decision to its case');
+    await axeCheck(page, 'chart with a decision');
+    await page.screenshot({ path: join(shots, 'chart-decision.png'), fullPage: true });
+  });
+  // --- end of chart forms and deviation forms ---
 } finally {
   await browser.close();
   server.proc.kill('SIGTERM');

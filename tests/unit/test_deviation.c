@@ -566,6 +566,10 @@ static void test_lex_maria(void **state)
     assert_true(d.d.lex_maria);
     deviation_detail_free(&d);
     assert_int_equal(deviation_add_lex_maria(f->db, &f->anna, id, &lm, &e), ERR_CONFLICT);
+    /* and it stays serious */
+    assert_int_equal(deviation_set_serious(f->db, &f->anna, id, false, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "Lex Maria"));
+    assert_int_equal(count(f->db, "SELECT serious FROM deviations WHERE ref = 'AVV-LM'"), 1);
     /* work-related deviations go to Arbetsmiljöverket */
     DeviationNew work = base_deviation("AVV-AM");
     work.v[DF_KIND] = "arbetsrelaterad";
