@@ -122,10 +122,10 @@ void case_scope_free(CaseScope *s)
 
 /* --- describing it ----------------------------------------------------------------------- */
 
-/* "Ortopedi, Kirurgi och Kumla" style: names in Swedish order, "–" for none. */
+/* "Ortopedi, Kirurgi och Kumla": names in Swedish order, "inga" for none. */
 static void put_names(Buf *b, const ScopeRef *refs, size_t n)
 {
-    if (!n) buf_puts(b, "–");
+    if (!n) buf_puts(b, "inga");
     for (size_t i = 0; i < n; i++) buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " och " : ", ", refs[i].name);
 }
 
@@ -201,42 +201,37 @@ static bool has_id(const long long *ids, size_t n, long long id)
     return false;
 }
 
-/* Finds every reference; the first unknown one is named. A reference is
- * free text and passes freetext_check first, so a personnummer typed as a
- * name is refused rather than repeated in a message. */
-static ErrCode resolve(Db *db, const DecideInput *in, long long *units, size_t *nu, long long *munis, size_t *nm,
-                       Err *e)
+/* The id of a unit or a municipality by id or name. A reference is free
+ * text and passes freetext_check first, so a personnummer typed as a name is
+ * refused rather than repeated in a message. Unknown: ERR_INVALID naming it. */
+static ErrCode find_ref(Db *db, bool unit, const char *ref, long long *id, Err *e)
 {
-    *nu = *nm = 0;
-    for (size_t i = 0; i < in->nunits; i++) {
-        Unit u;
-        Err q = ERR_INIT;
-        if (freetext_check("Enhet", in->units[i], REF_MAX, true, e)) return e->code;
-        ErrCode rc = unit_find(db, in->units[i], &u, &q);
-        if (rc == ERR_NOTFOUND) {
-            char *t = trim_dup(in->units[i]);
-            err_set(e, ERR_INVALID, "Okänd enhet '%s'.", t);
-            free(t);
-            return ERR_INVALID;
-        }
-        if (rc) return *e = q, rc;
-        if (!has_id(units, *nu, u.id)) units[(*nu)++] = u.id;
-        unit_free(&u);
+    if (freetext_check(unit ? "Enhet" : "Kommun", ref, REF_MAX, true, e)) return e->code;
+    Err q = ERR_INIT;
+    Unit u;
+    Municipality m;
+    ErrCode rc = unit ? unit_find(db, ref, &u, &q) : municipality_find(db, ref, &m, &q);
+    if (rc == ERR_NOTFOUND) {
+        char *t = trim_dup(ref);
+        err_set(e, ERR_INVALID, "Okänd %s '%s'.", unit ? "enhet" : "kommun", t);
+        free(t);
+        return ERR_INVALID;
     }
-    for (size_t i = 0; i < in->nmunicipalities; i++) {
-        Municipality m;
-        Err q = ERR_INIT;
-        if (freetext_check("Kommun", in->municipalities[i], REF_MAX, true, e)) return e->code;
-        ErrCode rc = municipality_find(db, in->municipalities[i], &m, &q);
-        if (rc == ERR_NOTFOUND) {
-            char *t = trim_dup(in->municipalities[i]);
-            err_set(e, ERR_INVALID, "Okänd kommun '%s'.", t);
-            free(t);
-            return ERR_INVALID;
-        }
-        if (rc) return *e = q, rc;
-        if (!has_id(munis, *nm, m.id)) munis[(*nm)++] = m.id;
-        municipality_free(&m);
+    if (rc) return *e = q, rc;
+    *id = unit ? u.id : m.id;
+    if (unit) unit_free(&u);
+    else municipality_free(&m);
+    return ERR_OK;
+}
+
+/* Every reference as an id, each once; the first unknown one is named. */
+static ErrCode resolve(Db *db, bool unit, const char *const *refs, size_t n, long long *ids, size_t *nids, Err *e)
+{
+    *nids = 0;
+    for (size_t i = 0; i < n; i++) {
+        long long id;
+        if (find_ref(db, unit, refs[i], &id, e)) return e->code;
+        if (!has_id(ids, *nids, id)) ids[(*nids)++] = id;
     }
     return ERR_OK;
 }
@@ -320,7 +315,9 @@ ErrCode case_set_scope(Db *db, const Actor *who, long long id, const DecideInput
     if (check_input(in, note, e)) return e->code;
     long long *units = xcalloc(in->nunits + 1, sizeof *units), *munis = xcalloc(in->nmunicipalities + 1, sizeof *munis);
     size_t nu, nm;
-    if (!resolve(db, in, units, &nu, munis, &nm, e)) store(db, who, id, in, units, nu, munis, nm, note, e);
+    if (!resolve(db, true, in->units, in->nunits, units, &nu, e) &&
+        !resolve(db, false, in->municipalities, in->nmunicipalities, munis, &nm, e))
+        store(db, who, id, in, units, nu, munis, nm, note, e);
     free(units);
     free(munis);
     return e->code;

@@ -264,7 +264,7 @@ static void test_a_change_records_only_what_changed(void **state)
     Scope u = {{"Kirurgi"}, {"Kumla"}, MISSION, 120000.5};
     set(f, id, &u);
     ev = last_event(f, id);
-    assert_string_equal(ev, "Åtgärdens omfattning ändrad: enheter Ortopedi → Kirurgi; kommuner – → Kumla");
+    assert_string_equal(ev, "Åtgärdens omfattning ändrad: enheter Ortopedi → Kirurgi; kommuner inga → Kumla");
     free(ev);
     CaseScope sc;
     Err e = ERR_INIT;
