@@ -13,6 +13,7 @@
  */
 #include "web/handlers.h"
 #include "web/layout.h"
+#include "web/path_list.h"
 #include "base/html.h"
 #include "core/decide.h"
 #include "core/org.h"
@@ -191,19 +192,7 @@ static void question_form(Request *r, const Question *q)
 static void path_section(Request *r, const DecidePath *p)
 {
     html_raw(&r->out, "<section class=\"decide-result\" aria-labelledby=\"vag\"><h2 id=\"vag\">Beslutsvägen</h2>");
-    if (!p->n) html_raw(&r->out, "<p>Reglerna ger inga steg för den här åtgärden.</p>");
-    else html_raw(&r->out, "<ol class=\"decide-path\">");
-    for (size_t i = 0; i < p->n; i++) {
-        const DecideStep *s = &p->steps[i];
-        html_printf(&r->out,
-                    "<li><p class=\"step\"><strong class=\"actor\">%s</strong> "
-                    "<span class=\"kind kind-%s\">%s</span></p>",
-                    s->actor, decide_kind_key(s->kind), decide_kind_label(s->kind));
-        if (s->person && *s->person) html_printf(&r->out, "<p class=\"meta\">Chef: %s</p>", s->person);
-        html_printf(&r->out, "<p class=\"reason\">%s</p><p class=\"meta\">Regel: %s</p></li>", s->reason,
-                    s->rule ? s->rule : "");
-    }
-    if (p->n) html_raw(&r->out, "</ol>");
+    path_list(r, p, NULL);
     html_raw(&r->out, "</section>");
 }
 
