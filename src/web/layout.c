@@ -24,6 +24,7 @@ static const struct {
     {"values", "Värdena är sparade."},
     {"deviation", "Avvikelsen är registrerad."},
     {"deviation-updated", "Avvikelsen är uppdaterad."},
+    {"scope", "Åtgärdens omfattning är sparad."}, /* case scope and proposal */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */
