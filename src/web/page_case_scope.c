@@ -162,7 +162,7 @@ static void unit_select(const CaseView *v)
     Request *r = v->r;
     const CaseScope *s = &v->prop->scope;
     Unit *u;
-    size_t n;
+    size_t n = 0;
     Err e = ERR_INIT;
     html_raw(&r->out, "<label for=\"s-units\">Enheter som berörs</label>"
                       "<p class=\"hint\" id=\"s-units-hint\">Enheterna står i organisationens ordning. "
@@ -182,6 +182,7 @@ static void unit_select(const CaseView *v)
         unit_list_free(u, n);
     }
     html_raw(&r->out, "</select>");
+    if (!n) html_raw(&r->out, "<p>Organisationen har inga enheter ännu (<code>lots org import</code>).</p>");
 }
 
 static void municipality_choices(const CaseView *v)
