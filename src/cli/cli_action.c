@@ -54,9 +54,9 @@ bool cli_action_parse(int argc, char **argv, CliOpt *opts, size_t nopts, const c
     all[A_BUDGET] = (CliOpt){"--within-budget", false, NULL, false};
     all[A_POLITICAL] = (CliOpt){"--political", false, NULL, false};
     all[A_COST] = (CliOpt){"--cost", true, NULL, false};
-    memcpy(all + A_N, opts, nopts * sizeof *opts);
+    if (nopts) memcpy(all + A_N, opts, nopts * sizeof *opts);
     bool ok = cli_parse(nrest, a->rest, all, nopts + A_N, pos, maxpos, npos, usage); /* prints the usage */
-    memcpy(opts, all + A_N, nopts * sizeof *opts);
+    if (nopts) memcpy(opts, all + A_N, nopts * sizeof *opts);
     if (ok && !rep[0].n && !rep[1].n) {
         fprintf(stderr, "lots: ange minst en --unit eller --municipality\n");
         ok = false;

@@ -70,8 +70,9 @@ static ErrCode read_refs(Db *db, long long case_id, CaseScope *out, Err *e)
                 DB_ARGS(DB_INT(":c", case_id)), sizeof *out->municipalities, muni_ref_fill, ref_release,
                 (void **)&out->municipalities, &out->nmunicipalities))
         return e->code;
-    qsort(out->units, out->nunits, sizeof *out->units, by_label);
-    qsort(out->municipalities, out->nmunicipalities, sizeof *out->municipalities, by_label);
+    if (out->nunits > 1) qsort(out->units, out->nunits, sizeof *out->units, by_label); /* none: a NULL array */
+    if (out->nmunicipalities > 1)
+        qsort(out->municipalities, out->nmunicipalities, sizeof *out->municipalities, by_label);
     return ERR_OK;
 }
 
