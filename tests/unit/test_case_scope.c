@@ -190,6 +190,21 @@ static const char *anchoring(const CaseProposal *p)
     return out;
 }
 
+/* Sets the scope and checks what is proposed: the deciding body (NULL:
+ * none), whether the step allows it, the bodies to anchor in. The caller
+ * frees *p. */
+static void expect_proposal(Fixture *f, long long id, const Scope *s, const char *body, bool allowed, const char *anch,
+                            CaseProposal *p)
+{
+    set(f, id, s);
+    propose(f, id, p);
+    assert_null(p->error);
+    if (body) assert_string_equal(decider(p), body);
+    else assert_null(decider(p));
+    assert_int_equal(p->decides_allowed, allowed);
+    assert_string_equal(anchoring(p), anch);
+}
+
 /* --- the scope ------------------------------------------------------------------------- */
 
 static void test_a_new_case_has_no_scope_and_no_proposal(void **state)
@@ -363,15 +378,10 @@ static void test_orebro_b_within_mandate_proposes_a_delegation_decision_and_rmks
     Fixture *f = *state;
     long long id = new_case(f, 4); /* process B: Delegation or SSN decides */
     Scope s = {{"Ortopedi"}, {NULL}, WITHIN, -1};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
-    assert_null(p.error);
+    expect_proposal(f, id, &s, "Delegation", true, "RMKS", &p);
     assert_string_equal(p.path.rules_key, "orebro");
-    assert_string_equal(decider(&p), "Delegation");
-    assert_true(p.decides_allowed);
     assert_non_null(strstr(p.decides_note, "delegationsbeslut – Verksamhetschef Ortopedi"));
-    assert_string_equal(anchoring(&p), "RMKS");
     assert_true(proposal_anchors(&p, "RMKS"));
     assert_false(proposal_anchors(&p, "PPR"));
     assert_string_equal(p.anchoring_step->key, "forankring");
@@ -383,11 +393,8 @@ static void test_orebro_a_says_plainly_when_the_path_decider_may_not_decide(void
     Fixture *f = *state;
     long long id = new_case(f, 1); /* process A: only SSN decides */
     Scope s = {{"Ortopedi"}, {NULL}, WITHIN, -1};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
-    assert_string_equal(decider(&p), "Delegation");
-    assert_false(p.decides_allowed);
+    expect_proposal(f, id, &s, "Delegation", false, "RMKS", &p);
     assert_non_null(strstr(p.decides_note, "inom sitt mandat (delegationsbeslut), men i steget "
                                            "'Beslut i Strategiska hälso- och sjukvårdsnämnden' får bara SSN besluta"));
     case_proposal_free(&p);
@@ -398,14 +405,10 @@ static void test_orebro_outside_budget_goes_to_the_ledningsgrupp_found_by_its_na
     Fixture *f = *state;
     long long id = new_case(f, 4);
     Scope s = {{"Ortopedi"}, {"Kumla"}, MISSION, 2000000};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
-    assert_string_equal(decider(&p), "HSF LG"); /* matched by its name; not a decider of B */
-    assert_false(p.decides_allowed);
+    expect_proposal(f, id, &s, "HSF LG", false, "RMKS", &p); /* matched by its name; not a decider of B */
     assert_non_null(strstr(p.decides_note, "får bara Delegation eller SSN besluta"));
     assert_non_null(strstr(p.decides_note, "beslutar också Kumla kommun för sin del"));
-    assert_string_equal(anchoring(&p), "RMKS");
     case_proposal_free(&p);
 }
 
@@ -414,14 +417,10 @@ static void test_orebro_municipalities_only_name_no_body(void **state)
     Fixture *f = *state;
     long long id = new_case(f, 4);
     Scope s = {{NULL}, {"Askersund"}, 0, -1};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
+    expect_proposal(f, id, &s, NULL, false, "", &p);
     assert_int_equal(p.decides, (long)p.path.n - 1);
-    assert_null(decider(&p));
-    assert_false(p.decides_allowed);
     assert_non_null(strstr(p.decides_note, "Beslutsvägen anger att Askersunds kommun beslutar"));
-    assert_string_equal(anchoring(&p), "");
     case_proposal_free(&p);
 }
 
@@ -433,13 +432,9 @@ static void test_vgr_c_signal_within_mandate_is_decided_by_delegation(void **sta
     use_rules(f, "vgr");
     long long id = new_case(f, 6); /* process C: Delegation, SSN or OSN */
     Scope s = {{"SkaS"}, {NULL}, WITHIN, -1};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
+    expect_proposal(f, id, &s, "Delegation", true, "", &p); /* the funktionsgrupp solves it: no förankring */
     assert_string_equal(p.path.rules_key, "vgr");
-    assert_string_equal(decider(&p), "Delegation");
-    assert_true(p.decides_allowed);
-    assert_string_equal(anchoring(&p), ""); /* the funktionsgrupp solves it: no förankring */
     case_proposal_free(&p);
 }
 
@@ -449,18 +444,11 @@ static void test_vgr_c_signal_outside_mission_needs_ssn_outside_budget_osn(void 
     use_rules(f, "vgr");
     long long id = new_case(f, 6);
     Scope s = {{"SkaS"}, {NULL}, BUDGET, -1};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
-    assert_string_equal(decider(&p), "SSN");
-    assert_true(p.decides_allowed);
-    assert_string_equal(anchoring(&p), "KL HoS, PPR, Klinisk ledning");
+    expect_proposal(f, id, &s, "SSN", true, "KL HoS, PPR, Klinisk ledning", &p);
     case_proposal_free(&p);
     Scope t = {{"SkaS"}, {NULL}, MISSION, 3000000};
-    set(f, id, &t);
-    propose(f, id, &p);
-    assert_string_equal(decider(&p), "OSN");
-    assert_true(p.decides_allowed);
+    expect_proposal(f, id, &t, "OSN", true, "KL HoS, PPR, Klinisk ledning", &p);
     assert_non_null(strstr(p.decides_note, "Föreslås av beslutsvägen: Operativa hälso- och sjukvårdsnämnden (OSN)"));
     case_proposal_free(&p);
 }
@@ -471,12 +459,8 @@ static void test_vgr_a_political_is_decided_by_ssn(void **state)
     use_rules(f, "vgr");
     long long id = new_case(f, 1);
     Scope s = {{"Sahlgrenska Universitetssjukhuset"}, {NULL}, POLITICAL, -1};
-    set(f, id, &s);
     CaseProposal p;
-    propose(f, id, &p);
-    assert_string_equal(decider(&p), "SSN");
-    assert_true(p.decides_allowed);
-    assert_string_equal(anchoring(&p), "KL HoS, PPR, Klinisk ledning");
+    expect_proposal(f, id, &s, "SSN", true, "KL HoS, PPR, Klinisk ledning", &p);
     json_t *j = case_proposal_to_json(&p);
     json_t *d = json_object_get(j, "decides");
     assert_string_equal(json_string_value(json_object_get(d, "body")), "SSN");
