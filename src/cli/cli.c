@@ -28,12 +28,16 @@ const Command commands[] = {
      "Registrera ett ärende; ursprunget 1–6 avgör processen", cmd_case_new},
     {"case", "list", "lots case list [--process X] [--step S] [--origin N] [--q TEXT] [--limit N] [--offset N] [--json] [--db PATH]",
      "Lista ärenden", cmd_case_list},
-    {"case", "show", "lots case show ID|REF [--json] [--db PATH] [--processes DIR]", "Visa ett ärende med checklista och historik",
-     cmd_case_show},
+    {"case", "show", "lots case show ID|REF [--json] [--rules DIR] [--db PATH] [--processes DIR]",
+     "Visa ett ärende med checklista, åtgärdens omfattning, föreslagen beslutsväg och historik", cmd_case_show},
     {"case", "check", "lots case check ID ITEM STATE [--note TEXT] [--as USER] [--db PATH] [--processes DIR]",
      "Besvara en checklistpunkt (STATE: open, done, na; na kräver --note)", cmd_case_check},
     {"case", "move", "lots case move ID STEP [--note TEXT] [--as USER] [--db PATH] [--processes DIR]",
      "Flytta ett ärende till steget STEP om övergången är öppen", cmd_case_move},
+    /* case scope and proposal */
+    {"case", "scope", "lots case scope ID|REF --unit NAMN|ID … --municipality NAMN … [--within-mission] [--within-budget] "
+     "[--political] [--cost KRONOR] [--note TEXT] [--as USER] [--rules DIR] [--db PATH] [--processes DIR]",
+     "Ange åtgärdens omfattning och visa beslutsvägen som föreslås för ärendet", cmd_case_scope},
     {"process", "list", "lots process list [--processes DIR]", "Lista processerna och vilka ursprung de tar emot",
      cmd_process_list},
     {"process", "show", "lots process show KEY [--svg|--json] [--processes DIR]",

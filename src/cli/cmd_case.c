@@ -1,6 +1,7 @@
 /*
  * cmd_case.c — cases from the command line: register, list, show, answer a
- * checklist item, move along a transition.
+ * checklist item, move along a transition, set the proposed action (scope)
+ * and see the decision path core proposes from it.
  *
  * Thin by design: parse argv, call core/case.h, print. Every rule (who may
  * write, what blocks a move, what a title may contain) lives in core; a
@@ -8,10 +9,12 @@
  * Exit code 2 is kept for input that is malformed as a command (a missing
  * argument, a number that is not a number).
  */
+#include "cli/cli_action.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/case.h"
 #include "core/case_json.h"
+#include "core/case_scope.h"
 #include "base/buf.h"
 #include "base/text.h"
 
@@ -361,40 +364,166 @@ static void print_history(const CaseDetail *d)
     }
 }
 
+static void print_refs(const ScopeRef *refs, size_t n)
+{
+    if (!n) fputs("inga", stdout);
+    for (size_t i = 0; i < n; i++) printf("%s%s", i ? "; " : "", refs[i].label);
+    putchar('\n');
+}
+
+static void print_scope(const CaseScope *s, long long id)
+{
+    if (!s->set) {
+        printf("\nÅtgärdens omfattning är inte angiven; med lots case scope %lld --unit … föreslår Lots en "
+               "beslutsväg.\n", id);
+        return;
+    }
+    printf("\nÅtgärdens omfattning (");
+    print_time(s->updated_at);
+    printf("%s%s)\n  Enheter:          ", *s->updated_by ? " av " : "", s->updated_by);
+    print_refs(s->units, s->nunits);
+    printf("  Kommuner:         ");
+    print_refs(s->municipalities, s->nmunicipalities);
+    printf("  Inom uppdraget:   %s\n  Inom budget:      %s\n  Politiskt beslut: %s\n", s->within_mission ? "ja" : "nej",
+           s->within_budget ? "ja" : "nej", s->political ? "ja" : "nej");
+    Buf cost = BUF_INIT;
+    if (s->has_cost) decide_amount(&cost, s->cost);
+    printf("  Kostnad:          %s\n", s->has_cost ? buf_cstr(&cost) : "ej angiven");
+    buf_free(&cost);
+}
+
+static void print_proposal(const CaseProposal *p)
+{
+    if (!p->scope.set) return;
+    if (p->error) {
+        printf("\nIngen föreslagen beslutsväg: %s\n", p->error);
+        return;
+    }
+    printf("\nFöreslagen beslutsväg enligt %s (%s)\n", p->path.rules_name, p->path.rules_key);
+    printf("  Beslut:     %s\n  Förankring: ", p->decides_note);
+    if (!p->nanchoring) fputs("inget organ föreslås", stdout);
+    for (size_t i = 0; i < p->nanchoring; i++) printf("%s%s", i ? ", " : "", p->anchoring[i]);
+    putchar('\n');
+    for (size_t i = 0; i < p->path.n; i++) {
+        const DecideStep *s = &p->path.steps[i];
+        printf("  %2zu. %s – %s", i + 1, s->actor, decide_kind_label(s->kind));
+        if (p->bodies[i]) printf(" [%s]", p->bodies[i]);
+        printf("\n      %s\n", s->reason);
+    }
+}
+
+/* The proposal for a case as it stands; rules that cannot be loaded (the
+ * loader said why) give a proposal that says so. */
+static ErrCode propose(Db *db, const RuleSets *rs, const ProcessSet *ps, long long id, CaseProposal *p, Err *e)
+{
+    Case c;
+    if (case_get(db, id, &c, e)) return e->code;
+    ErrCode rc = case_propose(db, rs, process_find(ps, c.process), c.step, id, p, e);
+    case_free(&c);
+    return rc;
+}
+
 int cmd_case_show(int argc, char **argv)
 {
-    static const char *usage = "lots case show ID|REF [--json] [--db PATH] [--processes DIR]";
-    CliOpt o[] = {{"--json", false, NULL, false}, {"--db", true, NULL, false}, {"--processes", true, NULL, false}};
+    static const char *usage = "lots case show ID|REF [--json] [--rules DIR] [--db PATH] [--processes DIR]";
+    CliOpt o[] = {{"--json", false, NULL, false},
+                  {"--db", true, NULL, false},
+                  {"--processes", true, NULL, false},
+                  {"--rules", true, NULL, false}};
     const char *pos[1];
     size_t npos;
-    if (!cli_parse(argc, argv, o, 3, pos, 1, &npos, usage)) return EXIT_USAGE;
+    if (!cli_parse(argc, argv, o, 4, pos, 1, &npos, usage)) return EXIT_USAGE;
     if (npos != 1) return cli_usage(usage);
     Db *db;
     ProcessSet ps = {0};
+    RuleSets rs = {0};
     if (!open_for_work(o[1].value, o[2].value, NULL, &db, &ps, NULL)) return EXIT_FAIL;
+    bool have_rules = cli_load_rules(&rs, o[3].value);
     Case c;
     int rc = resolve_case(db, pos[0], &c);
     if (rc == EXIT_OK) {
         CaseDetail d;
+        CaseProposal p;
         Err e = ERR_INIT;
         if (case_detail(db, &ps, c.id, &d, &e)) {
             rc = cli_fail(e.msg);
+        } else if (case_propose(db, have_rules ? &rs : NULL, d.def, d.c.step, c.id, &p, &e)) {
+            rc = cli_fail(e.msg);
+            case_detail_free(&d);
         } else {
             if (o[0].present) {
-                print_json(case_detail_to_json(&d, &ps));
+                json_t *j = case_detail_to_json(&d, &ps);
+                case_json_add_proposal(j, &p);
+                print_json(j);
             } else {
                 print_header(&d);
                 print_checklist(&d);
+                print_scope(&p.scope, c.id);
+                print_proposal(&p);
                 print_records(&d);
                 print_transitions(&d);
                 print_history(&d);
             }
+            case_proposal_free(&p);
             case_detail_free(&d);
         }
         case_free(&c);
     }
     db_close(db);
     process_set_free(&ps);
+    rules_free(&rs);
+    return rc;
+}
+
+/* --- lots case scope ------------------------------------------------------------ */
+
+int cmd_case_scope(int argc, char **argv)
+{
+    static const char *usage = "lots case scope ID|REF --unit NAMN|ID … --municipality NAMN … [--within-mission] "
+                               "[--within-budget] [--political] [--cost KRONOR] [--note TEXT] [--as USER] "
+                               "[--rules DIR] [--db PATH] [--processes DIR]";
+    CliOpt o[] = {{"--note", true, NULL, false},
+                  {"--as", true, NULL, false},
+                  {"--rules", true, NULL, false},
+                  {"--db", true, NULL, false},
+                  {"--processes", true, NULL, false}};
+    const char *pos[1];
+    size_t npos;
+    CliAction act;
+    int rc = EXIT_USAGE;
+    if (!cli_action_parse(argc, argv, o, 5, pos, 1, &npos, usage, &act)) goto done;
+    if (npos != 1) {
+        rc = cli_usage(usage);
+        goto done;
+    }
+    Db *db;
+    ProcessSet ps = {0};
+    RuleSets rs = {0};
+    Actor who;
+    rc = EXIT_FAIL;
+    if (!open_for_work(o[3].value, o[4].value, o[1].value, &db, &ps, &who)) goto done;
+    bool have_rules = cli_load_rules(&rs, o[2].value);
+    Case c;
+    rc = resolve_case(db, pos[0], &c);
+    if (rc == EXIT_OK) {
+        Err e = ERR_INIT;
+        CaseProposal p;
+        if (case_set_scope(db, &who, c.id, &act.in, o[0].value, &e) ||
+            propose(db, have_rules ? &rs : NULL, &ps, c.id, &p, &e)) {
+            rc = cli_fail(e.msg);
+        } else {
+            printf("%s: åtgärdens omfattning är sparad.\n", c.ref);
+            print_scope(&p.scope, c.id);
+            print_proposal(&p);
+            case_proposal_free(&p);
+        }
+        case_free(&c);
+    }
+    db_close(db);
+    process_set_free(&ps);
+    rules_free(&rs);
+done:
+    cli_action_free(&act);
     return rc;
 }
 

@@ -7,6 +7,7 @@
  * Thin: parse argv, call core/org.h and core/decide.h, print. A refusal is
  * core's Swedish message on stderr with exit code 1; malformed flags are 2.
  */
+#include "cli/cli_action.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "base/buf.h"
@@ -14,9 +15,7 @@
 #include "core/decide.h"
 #include "core/org.h"
 
-#include <errno.h>
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,56 +25,6 @@ static void print_json(json_t *j)
     json_dumpf(j, stdout, JSON_INDENT(2));
     putchar('\n');
     json_decref(j);
-}
-
-/* --- repeatable flags ------------------------------------------------------------------ */
-
-/* cli_parse keeps one value per flag; --unit and --municipality may be given
- * many times, so they are taken out here and the rest goes to cli_parse. */
-typedef struct {
-    const char *name; /* "--unit" */
-    const char **values;
-    size_t n;
-} Repeated;
-
-static bool take_repeated(int argc, char **argv, Repeated *rep, size_t nrep, char **rest, int *nrest)
-{
-    *nrest = 0;
-    for (int i = 0; i < argc; i++) {
-        bool taken = false;
-        for (size_t k = 0; k < nrep && !taken; k++) {
-            size_t len = strlen(rep[k].name);
-            if (strncmp(argv[i], rep[k].name, len) || (argv[i][len] && argv[i][len] != '=')) continue;
-            const char *v = argv[i][len] == '=' ? argv[i] + len + 1 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v) {
-                fprintf(stderr, "lots: %s behöver ett värde\n", rep[k].name);
-                return false;
-            }
-            rep[k].values[rep[k].n++] = v;
-            taken = true;
-        }
-        if (!taken) rest[(*nrest)++] = argv[i];
-    }
-    return true;
-}
-
-/* "750000", "750 000" or "1250.50" kronor. */
-static bool parse_cost(const char *s, double *out)
-{
-    Buf digits = BUF_INIT;
-    bool ok = s && *s;
-    for (const char *p = s; ok && *p; p++) {
-        if (*p == ' ' || *p == '_') continue;
-        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',') buf_putc(&digits, *p == ',' ? '.' : *p);
-        else ok = false;
-    }
-    char *end = NULL;
-    errno = 0;
-    double v = ok && digits.len ? strtod(buf_cstr(&digits), &end) : -1;
-    ok = ok && digits.len && !*end && !errno && isfinite(v) && v >= 0;
-    buf_free(&digits);
-    if (ok) *out = v;
-    return ok;
 }
 
 /* --- lots decide ------------------------------------------------------------------------ */
@@ -95,51 +44,23 @@ int cmd_decide(int argc, char **argv)
 {
     static const char *usage = "lots decide --unit NAMN|ID … --municipality NAMN … [--within-mission] [--within-budget] "
                                "[--political] [--cost KRONOR] [--json] [--rules DIR] [--db PATH]";
-    const char **units = xcalloc((size_t)argc + 1, sizeof *units), **munis = xcalloc((size_t)argc + 1, sizeof *munis);
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    Repeated rep[] = {{"--unit", units, 0}, {"--municipality", munis, 0}};
-    CliOpt o[] = {{"--within-mission", false, NULL, false}, {"--within-budget", false, NULL, false},
-                  {"--political", false, NULL, false},      {"--cost", true, NULL, false},
-                  {"--json", false, NULL, false},           {"--rules", true, NULL, false},
-                  {"--db", true, NULL, false}};
-    int nrest, rc = EXIT_USAGE;
+    CliOpt o[] = {{"--json", false, NULL, false}, {"--rules", true, NULL, false}, {"--db", true, NULL, false}};
     size_t npos;
-    DecideInput in = {0};
-    if (!take_repeated(argc, argv, rep, 2, rest, &nrest)) {
-        cli_usage(usage);
-        goto done;
-    }
-    if (!cli_parse(nrest, rest, o, 7, NULL, 0, &npos, usage)) goto done; /* it printed the usage */
-    if (!rep[0].n && !rep[1].n) {
-        fprintf(stderr, "lots: ange minst en --unit eller --municipality\n");
-        cli_usage(usage);
-        goto done;
-    }
-    if (o[3].present && !parse_cost(o[3].value, &in.cost)) {
-        fprintf(stderr, "lots: --cost ska vara ett belopp i kronor, t.ex. 750000 (inte '%s')\n", o[3].value);
-        cli_usage(usage);
-        goto done;
-    }
-    in.units = units;
-    in.nunits = rep[0].n;
-    in.municipalities = munis;
-    in.nmunicipalities = rep[1].n;
-    in.within_mission = o[0].present;
-    in.within_budget = o[1].present;
-    in.political = o[2].present;
-    in.has_cost = o[3].present;
+    CliAction act;
+    int rc = EXIT_USAGE;
+    if (!cli_action_parse(argc, argv, o, 3, NULL, 0, &npos, usage, &act)) goto done; /* it printed the usage */
     rc = EXIT_FAIL;
     RuleSets rs = {0};
-    if (!cli_load_rules(&rs, o[5].value)) goto done;
-    Db *db = cli_open_db(o[6].value);
+    if (!cli_load_rules(&rs, o[1].value)) goto done;
+    Db *db = cli_open_db(o[2].value);
     if (db) {
         const RuleSet *active;
         DecidePath path;
         Err e = ERR_INIT;
-        if (rules_active(db, &rs, &active, &e) || decide_path(db, active, &in, &path, &e)) {
+        if (rules_active(db, &rs, &active, &e) || decide_path(db, active, &act.in, &path, &e)) {
             cli_fail(e.msg);
         } else {
-            if (o[4].present) print_json(decide_path_to_json(&path));
+            if (o[0].present) print_json(decide_path_to_json(&path));
             else print_path(&path);
             decide_path_free(&path);
             rc = EXIT_OK;
@@ -148,9 +69,7 @@ int cmd_decide(int argc, char **argv)
     }
     rules_free(&rs);
 done:
-    free(units);
-    free(munis);
-    free(rest);
+    cli_action_free(&act);
     return rc;
 }
 

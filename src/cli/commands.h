@@ -30,6 +30,7 @@ int cmd_case_list(int argc, char **argv);
 int cmd_case_show(int argc, char **argv);
 int cmd_case_move(int argc, char **argv);
 int cmd_case_check(int argc, char **argv);
+int cmd_case_scope(int argc, char **argv); /* case scope and proposal */
 /* cli/cmd_process.c */
 int cmd_process_list(int argc, char **argv);
 int cmd_process_show(int argc, char **argv);

@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/text.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,19 +198,6 @@ static bool rule_applies(const Eval *ev, const Rule *r)
 
 /* --- templates ----------------------------------------------------------------------------- */
 
-/* "750 000 kr" */
-static void put_amount(Buf *b, double v)
-{
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.0f", floor(v + 0.5));
-    size_t n = strlen(digits);
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0) buf_putc(b, ' ');
-        buf_putc(b, digits[i]);
-    }
-    buf_puts(b, " kr");
-}
-
 /* "a", "a och b", "a, b och c" */
 static void put_joined(Buf *b, const char *const *items, size_t n)
 {
@@ -227,7 +215,7 @@ static void put_outside(Buf *b, const Eval *ev)
     if (!ev->in->within_budget) parts[n++] = "budget";
     if (ev->rs->has_cost_limit && ev->in->has_cost && ev->in->cost > ev->rs->cost_limit) {
         buf_puts(&limit, "kostnadsgräns (");
-        put_amount(&limit, ev->rs->cost_limit);
+        decide_amount(&limit, ev->rs->cost_limit);
         buf_puts(&limit, ")");
         parts[n++] = buf_cstr(&limit);
     }
@@ -245,10 +233,10 @@ static void put_var(Buf *b, const Eval *ev, const Instance *it, const char *name
 {
 #define IS(s) (strlen(s) == n && !strncmp(name, s, n))
     if (IS("kostnad")) {
-        if (ev->in->has_cost) put_amount(b, ev->in->cost);
+        if (ev->in->has_cost) decide_amount(b, ev->in->cost);
         else buf_puts(b, "ej angiven");
     } else if (IS("kostnadsgräns")) {
-        if (ev->rs->has_cost_limit) put_amount(b, ev->rs->cost_limit);
+        if (ev->rs->has_cost_limit) decide_amount(b, ev->rs->cost_limit);
         else buf_puts(b, "ingen");
     } else if (IS("utanför")) {
         put_outside(b, ev);
@@ -324,6 +312,7 @@ static void add_step(Eval *ev, const Rule *r, const Instance *it)
     s->kind = r->kind;
     s->reason = reason;
     s->rule = xstrdup(r->key);
+    if (r->body) s->body = xstrdup(r->body);
     if (it->unit) {
         s->unit_id = it->unit->unit->id;
         if (*it->unit->unit->manager_name) s->person = xstrdup(it->unit->unit->manager_name);
@@ -414,9 +403,49 @@ void decide_path_free(DecidePath *p)
         free(p->steps[i].reason);
         free(p->steps[i].rule);
         free(p->steps[i].person);
+        free(p->steps[i].body);
     }
     free(p->steps);
     free(p->rules_key);
     free(p->rules_name);
     memset(p, 0, sizeof *p);
+}
+
+/* --- amounts ---------------------------------------------------------------------------------- */
+
+void decide_amount(Buf *b, double kronor)
+{
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.0f", floor(kronor + 0.5));
+    size_t n = strlen(digits);
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf_putc(b, ' ');
+        buf_putc(b, digits[i]);
+    }
+    buf_puts(b, " kr");
+}
+
+bool decide_cost_parse(const char *s, bool *has, double *out)
+{
+    Buf digits = BUF_INIT;
+    bool ok = true;
+    for (const char *p = s ? s : ""; ok && *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '_') continue;
+        if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) { /* no-break space */
+            p++;
+            continue;
+        }
+        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',') buf_putc(&digits, *p == ',' ? '.' : *p);
+        else ok = false;
+    }
+    *has = digits.len > 0;
+    if (ok && *has) {
+        char *end = NULL;
+        errno = 0;
+        double v = strtod(buf_cstr(&digits), &end);
+        ok = !*end && !errno && isfinite(v) && v >= 0;
+        if (ok) *out = v;
+    }
+    buf_free(&digits);
+    return ok;
 }

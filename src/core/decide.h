@@ -25,6 +25,7 @@
 
 #include <jansson.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "core/org.h"
 #include "store/db.h"
@@ -55,6 +56,7 @@ typedef struct {
     char *actor;    /* template, e.g. "{chef} {placering}" */
     DecideKind kind;
     char *reason;   /* template */
+    char *body;     /* the body (short name) the actor is, or "Delegation"; NULL: found from the actor's text */
     int line;
 } Rule;
 
@@ -118,6 +120,7 @@ typedef struct {
     char *rule;        /* the rule's key */
     long long unit_id; /* the deciding unit for a per-unit step, else 0 */
     char *person;      /* its manager's name if known, else NULL */
+    char *body;        /* the rule's `body`, else NULL */
 } DecideStep;
 
 typedef struct {
@@ -131,7 +134,18 @@ ErrCode decide_path(Db *db, const RuleSet *rules, const DecideInput *in, DecideP
 void decide_path_free(DecidePath *p);
 
 /* {"rules": KEY, "rules_name": …, "steps": [{"actor","kind","reason","rule"
- * [, "unit_id", "person"]}]}. Caller owns it. */
+ * [, "unit_id", "person", "body"]}]}. Caller owns it. */
 json_t *decide_path_to_json(const DecidePath *p);
+/* One step as in that array. Caller owns it. */
+json_t *decide_step_to_json(const DecideStep *s);
+
+/* --- amounts ---------------------------------------------------------------------- */
+
+/* A cost as people type it: "750000", "750 000", "1250,50" or "1250.50"
+ * kronor (spaces, no-break spaces and _ between digits allowed). Blank:
+ * true with *has false. Anything else, or a negative amount: false. */
+bool decide_cost_parse(const char *s, bool *has, double *out);
+/* "750 000 kr": whole kronor with spaces between thousands. */
+void decide_amount(Buf *b, double kronor);
 
 #endif

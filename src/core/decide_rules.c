@@ -21,8 +21,8 @@ static const char *const set_fields[R_N] = {"key",         "name",           "de
                                             "default",     "mandate_level",  "cost_limit",  "management_groups",
                                             "default_management_group", "steps"};
 
-enum { S_KEY, S_WHEN, S_EACH, S_ACTOR, S_KIND, S_REASON, S_N };
-static const char *const step_fields[S_N] = {"key", "when", "each", "actor", "kind", "reason"};
+enum { S_KEY, S_WHEN, S_EACH, S_ACTOR, S_KIND, S_REASON, S_BODY, S_N };
+static const char *const step_fields[S_N] = {"key", "when", "each", "actor", "kind", "reason", "body"};
 
 enum { W_UNITS, W_MUNIS, W_MANDATE, W_MISSION, W_BUDGET, W_POLITICAL, W_COST, W_N };
 static const char *const when_fields[W_N] = {"units",         "municipalities", "within_mandate", "within_mission",
@@ -72,6 +72,7 @@ void rules_free_one(RuleSet *rs)
         free(rs->rules[i].when);
         free(rs->rules[i].actor);
         free(rs->rules[i].reason);
+        free(rs->rules[i].body);
     }
     free(rs->rules);
     free(rs);
@@ -252,8 +253,12 @@ static ErrCode read_rule(const Yaml *y, yaml_node_t *node, RuleSet *rs, size_t i
         (rc = read_choice(y, &f[S_EACH], where, each_keys, 4, &each, "uppräkning (each)")) ||
         (rc = yaml_required_text(y, &f[S_ACTOR], where, r->line, &r->actor)) ||
         (rc = read_choice(y, &f[S_KIND], where, kind_keys, DK_N, &kind, "sorts steg (kind)")) ||
-        (rc = yaml_required_text(y, &f[S_REASON], where, r->line, &r->reason)))
+        (rc = yaml_required_text(y, &f[S_REASON], where, r->line, &r->reason)) ||
+        (rc = yaml_text(y, &f[S_BODY], where, &r->body)))
         return rc;
+    if (r->body && (!*r->body || strchr(r->body, '{')))
+        return yaml_fail(y, f[S_BODY].line,
+                         "'body' %s ska vara ett organs kortnamn (t.ex. SSN) eller Delegation, utan {variabler}", where);
     if (kind < 0) return yaml_fail(y, r->line, "fältet 'kind' saknas %s (%s)", where, "decides, informed, endorses, prioritises, proposes eller recommends");
     r->kind = (DecideKind)kind;
     r->each = each < 0 ? EACH_NONE : (RuleEach)each;

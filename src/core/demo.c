@@ -1,10 +1,12 @@
 /*
  * demo.c — demo data for `lots init --demo`: the bodies of the seeds, a few
- * users, and a dozen cases spread over processes A, B and C and their steps.
+ * users, and a dozen cases spread over processes A, B and C and their steps,
+ * some with a proposed action so their decision path is proposed.
  *
  * Every demo case is worked through the real core functions (case_create,
- * case_set_checklist, case_link, case_consult, case_decide, case_move) by a
- * demo official, so its history is the one a person would have produced.
+ * case_set_scope, case_set_checklist, case_link, case_consult, case_decide,
+ * case_move) by a demo official, so its history is the one a person would
+ * have produced.
  * Cases are driven by walking the transitions of the loaded definitions, and
  * stop where their script says in terms of the kind of step (before
  * förankring, in förankring, after the decision, after the branch …), not by
@@ -21,6 +23,7 @@
 #include "core/plan.h"
 #include "core/body.h"
 #include "core/case.h"
+#include "core/case_scope.h"
 #include "base/buf.h"
 #include "base/random.h"
 #include "base/text.h"
@@ -177,6 +180,27 @@ static const DemoCase demo_cases[] = {
      "PR KV", STOP_FINAL, "avdelning", 0, "OSN", "§ 45",
      "Operativa hälso- och sjukvårdsnämnden ger sjukhusförvaltningarna i uppdrag att införa gemensamma "
      "principer för utlokalisering och daglig läkarbedömning av utlokaliserade patienter."},
+};
+
+/* The proposed action of some demo cases (Region Örebro län's units, so the
+ * default rules, orebro, propose a path): set while the case is prepared.
+ * Höftledsartros has none, so the page shows how one is asked for. */
+static const struct {
+    const char *title; /* the demo case it belongs to */
+    const char *units[3], *munis[3];
+    bool mission, budget, political;
+    double cost; /* kronor; < 0: not given */
+    const char *note;
+} demo_scopes[] = {
+    {"Jämlik diabetesvård och tillgång till kontinuerlig glukosmätning", {"Vårdcentralerna i egen regi"}, {NULL},
+     true, false, false, 4200000, "Kontinuerlig glukosmätning till fler patienter ryms inte i vårdcentralernas budget."},
+    {"Nationella riktlinjer för vård vid depression och ångestsyndrom – regional gapanalys",
+     {"Psykiatri", "Vårdcentralerna i egen regi"}, {"Örebro", "Karlskoga"}, true, true, false, -1, NULL},
+    {"Vårdförlopp stroke och TIA – akut skede och tidig rehabilitering", {"Kardiologi", "Geriatrik"}, {"Örebro"},
+     true, false, false, 1200000, "Tidig understödd utskrivning kräver fler tjänster i geriatriken."},
+    {"Återkommande brister i överrapportering mellan akutmottagning och vårdavdelning",
+     {"Medicinkliniken Karlskoga", "Medicinkliniken Lindesberg"}, {NULL}, true, true, false, -1,
+     "Gemensam rutin för överrapportering ryms inom klinikernas uppdrag och budget."},
 };
 
 /* Notes a case officer would write for a checklist item, chosen by a word in
@@ -417,6 +441,24 @@ static ErrCode link_areas(Db *db, const Actor *who, long long id, const char *ar
     return ERR_OK;
 }
 
+static ErrCode set_scope(Db *db, const Actor *who, long long id, const char *title, Err *e)
+{
+    for (size_t i = 0; i < sizeof demo_scopes / sizeof *demo_scopes; i++) {
+        if (strcmp(demo_scopes[i].title, title)) continue;
+        DecideInput in = {.units = demo_scopes[i].units,
+                          .municipalities = demo_scopes[i].munis,
+                          .within_mission = demo_scopes[i].mission,
+                          .within_budget = demo_scopes[i].budget,
+                          .political = demo_scopes[i].political,
+                          .has_cost = demo_scopes[i].cost >= 0,
+                          .cost = demo_scopes[i].cost};
+        while (in.nunits < 3 && in.units[in.nunits]) in.nunits++;
+        while (in.nmunicipalities < 3 && in.municipalities[in.nmunicipalities]) in.nmunicipalities++;
+        return case_set_scope(db, who, id, &in, demo_scopes[i].note, e);
+    }
+    return ERR_OK;
+}
+
 static ErrCode add_case(Db *db, const ProcessSet *ps, const DemoCase *dc, Err *e)
 {
     Actor who;
@@ -427,7 +469,7 @@ static ErrCode add_case(Db *db, const ProcessSet *ps, const DemoCase *dc, Err *e
     Walk w = {.db = db, .ps = ps, .who = &who, .dc = dc, .id = c.id, .e = e};
     case_free(&c);
     iso_today(w.today);
-    if (link_areas(db, &who, w.id, dc->areas, e)) return e->code;
+    if (link_areas(db, &who, w.id, dc->areas, e) || set_scope(db, &who, w.id, dc->title, e)) return e->code;
     return walk_case(&w);
 }
 

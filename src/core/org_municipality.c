@@ -61,7 +61,7 @@ ErrCode municipality_list(Db *db, Municipality **out, size_t *n, Err *e)
 {
     if (db_rows(db, e, MUNI_COLUMNS "ORDER BY id", NULL, sizeof **out, muni_fill, muni_release, (void **)out, n))
         return e->code;
-    qsort(*out, *n, sizeof **out, by_name);
+    if (*n > 1) qsort(*out, *n, sizeof **out, by_name); /* none: *out is NULL, which qsort may not get */
     return ERR_OK;
 }
 

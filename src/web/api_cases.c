@@ -7,9 +7,11 @@
  * no rules of the domain here.
  */
 #include "web/handlers.h"
+#include "web/api_action.h"
 #include "web/api_json.h"
 #include "core/case.h"
 #include "core/case_json.h"
+#include "core/case_scope.h"
 
 #include <limits.h>
 
@@ -156,4 +158,42 @@ void api_case_decide(Request *r)
     if (!ok) return;
     Err e = ERR_INIT;
     after_change(r, case_decide(r->db, r->cfg->ps, &r->user, id, &in, &e), &e, 201, id);
+}
+
+/* Answers the case's scope and proposal after the scope was set. */
+static void reply_scope(Request *r, long long id)
+{
+    Case c;
+    Err e = ERR_INIT;
+    CaseProposal p;
+    if (case_get(r->db, id, &c, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    const ProcessDef *def = process_find(r->cfg->ps, c.process);
+    ErrCode rc = case_propose(r->db, r->cfg->rules, def, c.step, id, &p, &e);
+    case_free(&c);
+    if (rc) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *j = json_object();
+    case_json_add_proposal(j, &p);
+    case_proposal_free(&p);
+    reply_json(r, 200, j);
+}
+
+void api_case_scope(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    json_t *j = json_body_or_reply(r);
+    DecideInput in = {0};
+    const char *note = NULL;
+    bool ok = j && action_or_reply(r, j, &in) && json_str_or_reply(r, j, "note", OPTIONAL, &note);
+    json_decref(j);
+    if (!ok) return;
+    Err e = ERR_INIT;
+    if (case_set_scope(r->db, &r->user, id, &in, note, &e)) reply_err(r, &e);
+    else reply_scope(r, id);
 }

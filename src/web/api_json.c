@@ -4,6 +4,7 @@
 #include "web/api_json.h"
 #include "base/text.h"
 #include "core/case_json.h"
+#include "core/case_scope.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -74,7 +75,15 @@ void reply_case_detail(Request *r, int status, long long id)
         reply_err(r, &e);
         return;
     }
+    CaseProposal prop;
+    if (case_propose(r->db, r->cfg->rules, d.def, d.c.step, id, &prop, &e)) {
+        case_detail_free(&d);
+        reply_err(r, &e);
+        return;
+    }
     json_t *j = case_detail_to_json(&d, r->cfg->ps);
+    if (j) case_json_add_proposal(j, &prop);
+    case_proposal_free(&prop);
     case_detail_free(&d);
     if (j) reply_json(r, status, j);
     else reply_error(r, 500, "Ärendet kunde inte skrivas som JSON.");

@@ -32,8 +32,9 @@ bool json_int_or_reply(Request *r, const json_t *obj, const char *field, Presenc
  * *out unchanged. */
 bool query_int_or_reply(Request *r, const char *name, long min, long max, long *out);
 
-/* Answers `status` with the case's full detail (case_detail_to_json), or
- * core's error when the case cannot be read. */
+/* Answers `status` with the case's full detail (case_detail_to_json) with
+ * its "scope" and "proposal" (core/case_scope.h), or core's error when the
+ * case cannot be read. */
 void reply_case_detail(Request *r, int status, long long id);
 
 #endif

@@ -80,25 +80,25 @@ static const Body *find_body(const Body *b, size_t n, const char *short_name)
     return NULL;
 }
 
-/* "SSN – Strategiska hälso- och sjukvårdsnämnden", or just the short name. */
-static void body_option(Request *r, const char *short_name, const Body *known, const char *selected)
+/* "SSN – Strategiska hälso- och sjukvårdsnämnden", or just the short name;
+ * a body the case's decision path proposes says so. */
+static void body_option(Request *r, const char *short_name, const Body *known, const char *selected, bool proposed)
 {
-    if (known && strcmp(known->name, short_name))
-        html_printf(&r->out, "<option value=\"%s\"%s>%s – %s</option>", short_name, sel(same(short_name, selected)),
-                    short_name, known->name);
-    else
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", short_name, sel(same(short_name, selected)),
-                    short_name);
+    html_printf(&r->out, "<option value=\"%s\"%s>%s", short_name, sel(same(short_name, selected)), short_name);
+    if (known && strcmp(known->name, short_name)) html_printf(&r->out, " – %s", known->name);
+    if (proposed) html_raw(&r->out, " (föreslås av beslutsvägen)");
+    html_raw(&r->out, "</option>");
 }
 
-static bool in_list(char **list, size_t n, const char *s)
+static bool in_list(char *const *list, size_t n, const char *s)
 {
     for (size_t i = 0; i < n; i++)
         if (same(list[i], s)) return true;
     return false;
 }
 
-void options_consult_bodies(Request *r, const Step *step, const char *selected)
+void options_consult_bodies(Request *r, const Step *step, const char *selected, char *const *proposed,
+                            size_t nproposed)
 {
     Err e = ERR_INIT;
     Body *bodies = NULL;
@@ -107,7 +107,8 @@ void options_consult_bodies(Request *r, const Step *step, const char *selected)
     if (step->nconsult) {
         html_raw(&r->out, "<optgroup label=\"Hörs enligt processen\">");
         for (size_t i = 0; i < step->nconsult; i++)
-            body_option(r, step->consult[i], find_body(bodies, nb, step->consult[i]), selected);
+            body_option(r, step->consult[i], find_body(bodies, nb, step->consult[i]), selected,
+                        in_list(proposed, nproposed, step->consult[i]));
         html_raw(&r->out, "</optgroup>");
     }
     bool others = false;
@@ -115,20 +116,22 @@ void options_consult_bodies(Request *r, const Step *step, const char *selected)
         if (in_list(step->consult, step->nconsult, bodies[i].short_name)) continue;
         if (!others) html_raw(&r->out, "<optgroup label=\"Andra organ\">");
         others = true;
-        body_option(r, bodies[i].short_name, &bodies[i], selected);
+        body_option(r, bodies[i].short_name, &bodies[i], selected,
+                    in_list(proposed, nproposed, bodies[i].short_name));
     }
     if (others) html_raw(&r->out, "</optgroup>");
     body_list_free(bodies, nb);
 }
 
-void options_deciders(Request *r, const Step *step, const char *selected)
+void options_deciders(Request *r, const Step *step, const char *selected, const char *proposed)
 {
     Err e = ERR_INIT;
     Body *bodies = NULL;
     size_t nb = 0;
     body_list(r->db, &bodies, &nb, &e);
     for (size_t i = 0; i < step->ndeciders; i++)
-        body_option(r, step->deciders[i], find_body(bodies, nb, step->deciders[i]), selected);
+        body_option(r, step->deciders[i], find_body(bodies, nb, step->deciders[i]), selected,
+                    same(step->deciders[i], proposed));
     body_list_free(bodies, nb);
 }
 

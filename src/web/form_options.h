@@ -19,10 +19,13 @@ void options_processes(Request *r, const char *selected);
 void options_steps(Request *r, const char *process, const char *selected);
 /* Active users who may be main case officer (admin, handläggare). */
 void options_officers(Request *r, long long selected);
-/* Bodies for förankring: the step's consult list first, then every known body. */
-void options_consult_bodies(Request *r, const Step *step, const char *selected);
-/* Bodies that may decide in the step (its deciders list). */
-void options_deciders(Request *r, const Step *step, const char *selected);
+/* Bodies for förankring: the step's consult list first, then every known
+ * body; those in `proposed` (the case's decision path) are marked. */
+void options_consult_bodies(Request *r, const Step *step, const char *selected, char *const *proposed,
+                            size_t nproposed);
+/* Bodies that may decide in the step (its deciders list); `proposed` (may
+ * be NULL) is marked. */
+void options_deciders(Request *r, const Step *step, const char *selected, const char *proposed);
 /* Plan items grouped by plan. */
 void options_plan_items(Request *r, long long selected);
 /* tillstyrker, tillstyrker_med_andring, avstyrker, information. */

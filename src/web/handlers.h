@@ -29,6 +29,9 @@ void page_case_unlink(Request *r);
 void page_case_consult(Request *r);
 void page_case_decide(Request *r);
 void page_case_officer(Request *r);
+/* case scope and proposal (web/page_case_scope.c, web/page_case_actions.c, web/api_cases.c) */
+void page_case_scope(Request *r);
+void api_case_scope(Request *r);
 /* web/page_process.c */
 void page_process_list(Request *r);
 void page_process_view(Request *r);

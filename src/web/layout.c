@@ -35,6 +35,7 @@ static const struct {
     {"analysis", "Händelseanalysen är registrerad."},
     {"lex-maria", "Lex Maria-anmälan är registrerad."},
     /* end of chart forms and deviation forms */
+    {"scope", "Åtgärdens omfattning är sparad."}, /* case scope and proposal */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */

@@ -1,7 +1,8 @@
 /*
  * page_case.c — the case page (GET /cases/{id}): heading, summary, the
  * process diagram and the main case officer; the other sections come from
- * page_case_step.c, page_case_records.c and page_case_history.c.
+ * page_case_step.c, page_case_scope.c (the proposed action and the decision
+ * path core proposes), page_case_records.c and page_case_history.c.
  * The same renderer answers a refused form (page_case_actions.c), keeping
  * what the person typed. Policy (login, role, CSRF) is the dispatcher's.
  */
@@ -99,7 +100,13 @@ void render_case_page(Request *r, long long id, const char *posted, const Err *e
         reply_err(r, &e);
         return;
     }
-    CaseView v = {r, &d, role_can_write(r->user.role), posted};
+    CaseProposal prop;
+    if (case_propose(r->db, r->cfg->rules, d.def, d.c.step, id, &prop, &e)) {
+        case_detail_free(&d);
+        reply_err(r, &e);
+        return;
+    }
+    CaseView v = {r, &d, &prop, role_can_write(r->user.role), posted};
     buf_reset(&r->out);
     r->status = error ? status_for(error->code) : 200;
     page_begin(r, arena_printf(&r->arena, "%s %s", d.c.ref, d.c.title));
@@ -109,11 +116,13 @@ void render_case_page(Request *r, long long id, const char *posted, const Err *e
     section_summary(&v);
     case_section_evidence(&v);
     case_section_checklist(&v);
+    case_section_scope(&v);
     case_section_anchoring(&v);
     case_section_moves(&v);
     case_section_links(&v);
     case_section_history(&v);
     page_end(r);
+    case_proposal_free(&prop);
     case_detail_free(&d);
 }
 

@@ -8,12 +8,14 @@
 #include <stdbool.h>
 
 #include "core/case.h"
+#include "core/case_scope.h"
 #include "web/request.h"
 
 /* What one rendering of the case page needs. */
 typedef struct {
     Request *r;
     const CaseDetail *d;
+    const CaseProposal *prop; /* the scope and what the decision rules propose */
     bool can_write;     /* false for a läsare: no forms at all */
     const char *posted; /* the form that was refused ("move" …), NULL on GET */
 } CaseView;
@@ -33,7 +35,13 @@ void case_section_checklist(const CaseView *v);  /* page_case_step.c */
 void case_section_moves(const CaseView *v);      /* page_case_step.c */
 void case_section_links(const CaseView *v);      /* page_case_records.c */
 void case_section_evidence(const CaseView *v);   /* page_case_evidence.c */
+void case_section_scope(const CaseView *v);      /* page_case_scope.c */
 void case_section_anchoring(const CaseView *v);  /* page_case_records.c */
 void case_section_history(const CaseView *v);    /* page_case_history.c */
+
+/* The scope form's fields as the engine's input (texts borrowed from
+ * r->form) and the person's note; false with *e saying which field is
+ * wrong (page_case_scope.c). */
+bool scope_form_read(Request *r, DecideInput *in, const char **note, Err *e);
 
 #endif

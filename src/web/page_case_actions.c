@@ -98,3 +98,14 @@ void page_case_officer(Request *r)
     ErrCode rc = case_set_officer(r->db, &r->user, id, id_field(r, "officer"), field(r, "note"), &e);
     finish(r, id, rc, &e, "officer", "officer");
 }
+
+void page_case_scope(Request *r)
+{
+    long long id;
+    Err e = ERR_INIT;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    DecideInput in;
+    const char *note = NULL;
+    ErrCode rc = scope_form_read(r, &in, &note, &e) ? case_set_scope(r->db, &r->user, id, &in, note, &e) : e.code;
+    finish(r, id, rc, &e, "scope", "scope");
+}

@@ -1,7 +1,9 @@
 /*
  * page_case_records.c — what a case collects: links to plan items, and the
  * answers of consulted bodies (förankring) and decisions (beslut) from every
- * step, with the forms to add them when the current step allows it.
+ * step, with the forms to add them when the current step allows it. The
+ * forms pre-select what the case's decision path proposes (core/case_scope.h)
+ * and say why; the official can always choose another body.
  * A läsare sees the tables only.
  */
 #include "web/page_case.h"
@@ -138,19 +140,63 @@ static const Consultation *answer_in_step(const CaseDetail *d, const char *body)
     return found;
 }
 
-/* Which of the bodies the process names have answered in this step. */
+static bool in_list(char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], s)) return true;
+    return false;
+}
+
+static void status_item(const CaseView *v, const char *body)
+{
+    Request *r = v->r;
+    const Consultation *k = answer_in_step(v->d, body);
+    html_printf(&r->out, "<li>%s – %s", body, k ? consultation_answer_label(k->answer) : "inte hörd ännu");
+    if (proposal_anchors(v->prop, body)) html_raw(&r->out, " <span class=\"proposed\">Föreslås av beslutsvägen</span>");
+    html_raw(&r->out, "</li>");
+}
+
+/* Which of the bodies the process names have answered in this step, then
+ * the bodies the case's decision path proposes beyond those. */
 static void consult_status(const CaseView *v)
 {
     Request *r = v->r;
     const Step *s = v->d->step;
-    if (!s->nconsult) return;
-    html_raw(&r->out, "<p>Ska höras i det här steget enligt processen:</p><ul class=\"consult-status\">");
-    for (size_t i = 0; i < s->nconsult; i++) {
-        const Consultation *k = answer_in_step(v->d, s->consult[i]);
-        html_printf(&r->out, "<li>%s – %s</li>", s->consult[i],
-                    k ? consultation_answer_label(k->answer) : "inte hörd ännu");
-    }
+    const CaseProposal *p = v->prop;
+    if (!s->nconsult && !p->nanchoring) return;
+    html_raw(&r->out, "<p>Ska höras i det här steget enligt processen och beslutsvägen:</p><ul class=\"consult-status\">");
+    for (size_t i = 0; i < s->nconsult; i++) status_item(v, s->consult[i]);
+    for (size_t i = 0; i < p->nanchoring; i++)
+        if (!in_list(s->consult, s->nconsult, p->anchoring[i])) status_item(v, p->anchoring[i]);
     html_raw(&r->out, "</ul>");
+}
+
+/* The body to pre-select: the first proposed one not yet heard here. */
+static const char *next_proposed(const CaseView *v)
+{
+    for (size_t i = 0; i < v->prop->nanchoring; i++)
+        if (!answer_in_step(v->d, v->prop->anchoring[i])) return v->prop->anchoring[i];
+    return NULL;
+}
+
+/* Under the body field: what the decision path proposes, or how to get a proposal. */
+static void consult_hint(const CaseView *v)
+{
+    Request *r = v->r;
+    const CaseProposal *p = v->prop;
+    html_raw(&r->out, "<p class=\"hint\" id=\"k-body-hint\">");
+    if (!p->scope.set)
+        html_raw(&r->out, "Ange <a href=\"#omfattning\">åtgärdens omfattning</a> så föreslår Lots vilka organ "
+                          "ärendet ska förankras i.");
+    else if (p->error || !p->nanchoring)
+        html_raw(&r->out, "Beslutsvägen föreslår ingen förankring i något organ för den här åtgärden.");
+    else {
+        html_raw(&r->out, "Föreslås av beslutsvägen: ");
+        for (size_t i = 0; i < p->nanchoring; i++)
+            html_printf(&r->out, "%s%s", i == 0 ? "" : i + 1 == p->nanchoring ? " och " : ", ", p->anchoring[i]);
+        html_raw(&r->out, ". Förvalt är det första som inte har hörts ännu; du kan välja ett annat organ.");
+    }
+    html_raw(&r->out, "</p>");
 }
 
 static void consult_form(const CaseView *v)
@@ -161,9 +207,13 @@ static void consult_form(const CaseView *v)
     html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"stack entry\"><h3>Registrera förankring</h3>",
                 url(r, "/cases/%lld/consultations", v->d->c.id));
     csrf_field(r);
-    html_raw(&r->out, "<label for=\"k-body\">Organ</label><select id=\"k-body\" name=\"body\" required>");
-    options_consult_bodies(r, v->d->step, kept(v, "consult", NULL, NULL, "body", NULL));
-    html_raw(&r->out, "</select><label for=\"k-answer\">Svar</label><select id=\"k-answer\" name=\"answer\">");
+    html_raw(&r->out, "<label for=\"k-body\">Organ</label>"
+                      "<select id=\"k-body\" name=\"body\" required aria-describedby=\"k-body-hint\">");
+    options_consult_bodies(r, v->d->step, kept(v, "consult", NULL, NULL, "body", next_proposed(v)),
+                           v->prop->anchoring, v->prop->nanchoring);
+    html_raw(&r->out, "</select>");
+    consult_hint(v);
+    html_raw(&r->out, "<label for=\"k-answer\">Svar</label><select id=\"k-answer\" name=\"answer\">");
     options_answers(r, kept(v, "consult", NULL, NULL, "answer", "tillstyrker"));
     html_printf(&r->out,
                 "</select><label for=\"k-date\">Datum</label>"
@@ -174,6 +224,33 @@ static void consult_form(const CaseView *v)
                 kept(v, "consult", NULL, NULL, "date", today), kept(v, "consult", NULL, NULL, "note", ""));
 }
 
+/* The deciding body the path proposes, if the step lets it decide. */
+static const char *proposed_decider(const CaseView *v)
+{
+    const CaseProposal *p = v->prop;
+    return p->decides >= 0 && p->decides_allowed && p->decision_step == v->d->step ? p->bodies[p->decides] : NULL;
+}
+
+/* Under the body field: what the path proposes and why, or plainly why
+ * its decider is not one of the step's. */
+static void decision_hint(const CaseView *v)
+{
+    Request *r = v->r;
+    const CaseProposal *p = v->prop;
+    bool misfit = p->scope.set && !p->error && p->decides >= 0 && !p->decides_allowed;
+    html_printf(&r->out, "<p class=\"hint%s\" id=\"b-body-hint\">", misfit ? " misfit" : "");
+    if (!p->scope.set)
+        html_raw(&r->out, "Ange <a href=\"#omfattning\">åtgärdens omfattning</a> så föreslår Lots vem som beslutar.");
+    else if (p->error)
+        html_printf(&r->out, "Lots kan inte föreslå vem som beslutar: %s", p->error);
+    else if (p->decides < 0)
+        html_printf(&r->out, "%s", p->decides_note);
+    else
+        html_printf(&r->out, "%s Skäl: %s Du kan alltid välja ett annat organ.", p->decides_note,
+                    p->path.steps[p->decides].reason);
+    html_raw(&r->out, "</p>");
+}
+
 static void decision_form(const CaseView *v)
 {
     Request *r = v->r;
@@ -182,11 +259,14 @@ static void decision_form(const CaseView *v)
     html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"stack entry\"><h3>Registrera beslut</h3>",
                 url(r, "/cases/%lld/decisions", v->d->c.id));
     csrf_field(r);
-    html_raw(&r->out,
-             "<label for=\"b-body\">Beslutande organ</label><select id=\"b-body\" name=\"body\" required>");
-    options_deciders(r, v->d->step, kept(v, "decide", NULL, NULL, "body", NULL));
+    html_raw(&r->out, "<label for=\"b-body\">Beslutande organ</label>"
+                      "<select id=\"b-body\" name=\"body\" required aria-describedby=\"b-body-hint\">");
+    const char *proposed = proposed_decider(v);
+    options_deciders(r, v->d->step, kept(v, "decide", NULL, NULL, "body", proposed), proposed);
+    html_raw(&r->out, "</select>");
+    decision_hint(v);
     html_printf(&r->out,
-                "</select><label for=\"b-date\">Datum</label>"
+                "<label for=\"b-date\">Datum</label>"
                 "<input id=\"b-date\" name=\"date\" type=\"date\" required value=\"%s\">"
                 "<label for=\"b-paragraph\">Paragraf</label>"
                 "<input id=\"b-paragraph\" name=\"paragraph\" maxlength=\"32\" value=\"%s\" "

@@ -13,13 +13,11 @@
  */
 #include "web/handlers.h"
 #include "web/layout.h"
-#include "base/buf.h"
+#include "web/path_list.h"
 #include "base/html.h"
 #include "core/decide.h"
 #include "core/org.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,32 +64,6 @@ static Question read_question(Request *r)
         for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
             if (!strcmp(r->query.items[i].name, fields[k])) q.asked = true;
     return q;
-}
-
-/* "750000", "750 000" or "1250,50" kronor; blank is no cost. */
-static bool parse_cost(const char *s, bool *has, double *out)
-{
-    Buf digits = BUF_INIT;
-    bool ok = true;
-    for (const char *p = s; ok && *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '_') continue;
-        if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) { /* no-break space */
-            p++;
-            continue;
-        }
-        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',') buf_putc(&digits, *p == ',' ? '.' : *p);
-        else ok = false;
-    }
-    *has = digits.len > 0;
-    if (ok && *has) {
-        char *end = NULL;
-        errno = 0;
-        double v = strtod(buf_cstr(&digits), &end);
-        ok = !*end && !errno && isfinite(v) && v >= 0;
-        if (ok) *out = v;
-    }
-    buf_free(&digits);
-    return ok;
 }
 
 static bool unit_chosen(const Question *q, const Unit *u, const char *id)
@@ -220,19 +192,7 @@ static void question_form(Request *r, const Question *q)
 static void path_section(Request *r, const DecidePath *p)
 {
     html_raw(&r->out, "<section class=\"decide-result\" aria-labelledby=\"vag\"><h2 id=\"vag\">Beslutsvägen</h2>");
-    if (!p->n) html_raw(&r->out, "<p>Reglerna ger inga steg för den här åtgärden.</p>");
-    else html_raw(&r->out, "<ol class=\"decide-path\">");
-    for (size_t i = 0; i < p->n; i++) {
-        const DecideStep *s = &p->steps[i];
-        html_printf(&r->out,
-                    "<li><p class=\"step\"><strong class=\"actor\">%s</strong> "
-                    "<span class=\"kind kind-%s\">%s</span></p>",
-                    s->actor, decide_kind_key(s->kind), decide_kind_label(s->kind));
-        if (s->person && *s->person) html_printf(&r->out, "<p class=\"meta\">Chef: %s</p>", s->person);
-        html_printf(&r->out, "<p class=\"reason\">%s</p><p class=\"meta\">Regel: %s</p></li>", s->reason,
-                    s->rule ? s->rule : "");
-    }
-    if (p->n) html_raw(&r->out, "</ol>");
+    path_list(r, p, NULL);
     html_raw(&r->out, "</section>");
 }
 
@@ -272,7 +232,7 @@ void page_decide(Request *r)
         if (q.nunits > MAX_REFS || q.nmunis > MAX_REFS) {
             r->status = 400;
             error = arena_printf(&r->arena, "Välj högst %d enheter och %d kommuner.", MAX_REFS, MAX_REFS);
-        } else if (!parse_cost(q.cost, &in.has_cost, &in.cost)) {
+        } else if (!decide_cost_parse(q.cost, &in.has_cost, &in.cost)) {
             r->status = 400;
             error = arena_printf(&r->arena, "Kostnaden ska vara ett belopp i kronor, t.ex. 750 000 (inte '%s').",
                                  q.cost);

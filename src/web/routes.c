@@ -28,6 +28,10 @@ const Route routes[] = {
     {"POST", "/cases/{id}/consultations", W, page_case_consult, "Registrera förankring"},
     {"POST", "/cases/{id}/decisions", W, page_case_decide, "Registrera beslut"},
     {"POST", "/cases/{id}/officer", W, page_case_officer, "Byt huvudhandläggare"},
+    /* case scope and proposal */
+    {"POST", "/cases/{id}/scope", W, page_case_scope, "Ange åtgärdens omfattning (unit, municipality upprepade; within_mission, within_budget, political 1|0; cost, note)"},
+    {"POST", "/api/v1/cases/{id}/scope", W, api_case_scope, "Åtgärdens omfattning {units, municipalities, within_mission, within_budget, political, cost, note} → ärendet med scope och proposal"},
+    /* end of case scope and proposal */
     {"GET", "/processes", U, page_process_list, "Processer"},
     {"GET", "/processes/{key}", U, page_process_view, "En process med diagram"},
     {"GET", "/plans", U, page_plan_list, "Planer: strategi, genomförandeplan, verksamhetsplan, strategikartor"},

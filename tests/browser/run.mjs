@@ -265,6 +265,39 @@ try {
     assert(await page.getByLabel('Kumla', { exact: true }).isChecked(), 'the form lost the municipality');
     await axeCheck(page, 'decide error');
   });
+  // --- case scope and proposal ---
+  await check('she sets a case\'s scope on its page and the proposed bodies are pre-selected in förankring and decision', async () => {
+    await page.goto(server.base + '/cases?q=' + encodeURIComponent('höftledsartros'));
+    await page.locator('table tr', { hasText: 'höftledsartros' }).first().locator('a').first().click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    const scopeText = await page.locator('#omfattning').innerText();
+    assert(/Åtgärdens omfattning är inte angiven/.test(scopeText), 'the page does not say the scope is missing: ' + scopeText.slice(0, 300));
+    await page.getByRole('link', { name: 'Ange omfattningen' }).click();
+    const ortopedi = await page.locator('#s-units option', { hasText: /^\s*Ortopedi$/ }).getAttribute('value');
+    await page.getByLabel('Enheter som berörs').selectOption([ortopedi]);
+    await page.locator('#omfattning').getByLabel('Kumla', { exact: true }).check();
+    await page.getByRole('group', { name: 'Ryms åtgärden inom verksamhetens uppdrag?' }).getByLabel('Ja').check();
+    await page.getByRole('group', { name: 'Ryms åtgärden inom budget?' }).getByLabel('Ja').check();
+    await page.getByRole('group', { name: 'Kräver åtgärden politiska beslut?' }).getByLabel('Nej').check();
+    await page.locator('#omfattning').getByLabel(/Kostnad i kronor/).fill('350 000');
+    await submit(page.getByRole('button', { name: 'Spara omfattningen' }));
+    assert(page.url().includes('ok=scope'), 'scope not saved: ' + page.url());
+    const shown = await page.locator('#omfattning').innerText();
+    assert(/350 000 kr/.test(shown) && /Ortopedi, Universitetssjukhuset Örebro/.test(shown), 'the scope is not shown: ' + shown.slice(0, 400));
+    assert(/Föreslås av beslutsvägen: delegationsbeslut/.test(shown), 'no proposed decision: ' + shown.slice(0, 600));
+    assert(await page.locator('#k-body').inputValue() === 'RMKS', 'RMKS is not pre-selected for förankring');
+    assert(/föreslås av beslutsvägen/.test(await page.locator('#k-body option:checked').innerText()), 'the proposed body is not marked');
+    await axeCheck(page, 'case with scope');
+    await submit(page.locator('form[action$="/move"]').first().getByRole('button'));
+    assert(page.url().includes('ok=moved'), 'the case did not move to the decision: ' + page.url());
+    assert(await page.locator('#b-body').inputValue() === 'Delegation', 'the proposed decider is not pre-selected');
+    const hint = await page.locator('#b-body-hint').innerText();
+    assert(/Föreslås av beslutsvägen: delegationsbeslut – Verksamhetschef Ortopedi/.test(hint) && /Skäl:/.test(hint),
+      'the decision form does not say why: ' + hint);
+    await axeCheck(page, 'case in the decision step');
+    await page.screenshot({ path: join(shots, 'case-scope.png'), fullPage: true });
+  });
+  // --- end of case scope and proposal ---
   await check('the deviation list, a deviation and the new-deviation form pass axe', async () => {
     await page.goto(server.base + '/deviations');
     assert(/Visar 1–25 av \d+/.test(await page.locator('main').innerText()), 'no count on the deviation list');

@@ -509,5 +509,44 @@ run plan show hsf --db "$sdb"
 run plan import-structure --db "$sdb";                    expect "plan import-structure without a file is usage" 2
 run help plan;                                            expect "help plan lists import-structure" 0 'lots plan import-structure'
 
+# --- case scope and proposal (lots case scope, lots case show) -----------------------------------------
+scdb="$tmp/scope.db"
+run init --demo --db "$scdb";                           expect "init --demo for the case scope" 0
+hoft="HS $year-00008"                                   # the demo's höftledsartros case (process B, förankring)
+run case show "$hoft" --db "$scdb"
+expect "case show without a scope says how to set one" 0 "Åtgärdens omfattning är inte angiven; med lots case scope"
+run case scope "HS$year-00008" --unit Ortopedi --unit "Vårdcentralerna i egen regi" --municipality Kumla \
+    --within-mission --within-budget --cost "350 000" --note "Efter gapanalysen." --as anna.berg --db "$scdb"
+expect "case scope: saved; the verksamhetschef decides by delegation" 0 \
+    'Beslut: +Föreslås av beslutsvägen: delegationsbeslut – Verksamhetschef Ortopedi'
+grep -q '^  Förankring: RMKS$' "$out" && ok "case scope: RMKS is proposed for förankring" \
+    || bad "case scope: RMKS is proposed for förankring" "see stdout"
+run case show "$hoft" --db "$scdb"
+expect "case show prints the scope" 0 'Kostnad: +350 000 kr'
+grep -q 'Åtgärdens omfattning angiven: enheter Ortopedi och Vårdcentralerna i egen regi; kommuner Kumla' "$out" \
+    && grep -q 'Kumla kommun – beslutar' "$out" && ok "case show: the history and the proposed path" \
+    || bad "case show: the history and the proposed path" "see stdout"
+run case show "$hoft" --json --db "$scdb"
+[ "$(js 'd.scope.cost+" "+d.proposal.decides.body+" "+d.proposal.anchoring.join(",")')" = "350000 Delegation RMKS" ] \
+    && ok "case show --json: scope and proposal" || bad "case show --json: scope and proposal" "$(js 'd.proposal')"
+run case scope "$hoft" --unit Ortopedy --as anna.berg --db "$scdb"; expect "case scope: unknown unit" 1 '' "Okänd enhet 'Ortopedy'"
+run case scope "$hoft" --unit Ortopedi --note "Gäller 19121212-1212" --as anna.berg --db "$scdb"
+expect "case scope: a personnummer in the note is refused" 1 '' 'personnummer'
+run case scope "$hoft" --unit Ortopedi --as maria.holm --db "$scdb"; expect "case scope: a läsare is refused" 1 '' 'får inte ändra'
+run case scope "$hoft" --within-mission --as anna.berg --db "$scdb"; expect "case scope without unit or municipality" 2 '' 'minst en'
+run case scope "$hoft" --unit Ortopedi --cost mycket --db "$scdb";  expect "case scope: a cost that is not a number" 2 '' 'kronor'
+run case scope --unit Ortopedi --db "$scdb";                        expect "case scope without a case" 2 '' 'användning'
+run case show "$hoft" --json --db "$scdb"
+[ "$(js 'd.history.filter(h=>h.kind==="scope").length+" "+d.scope.cost')" = "1 350000" ] \
+    && ok "case scope: refusals changed nothing" || bad "case scope: refusals changed nothing" "$(js 'd.scope')"
+run setting set decision_rules vgr --db "$scdb";                    expect "case scope: the VGR rules" 0
+run case scope "HS $year-00011" --unit SkaS --within-mission --cost 2000000 --as lena.sjoberg --db "$scdb"
+expect "case scope, VGR process C outside the budget: OSN decides" 0 \
+    'Beslut: +Föreslås av beslutsvägen: Operativa hälso- och sjukvårdsnämnden \(OSN\) beslutar'
+grep -q '^  Förankring: KL HoS, PPR, Klinisk ledning$' "$out" && ok "case scope, VGR: anchored in KL HoS, PPR and Klinisk ledning" \
+    || bad "case scope, VGR: anchored in KL HoS, PPR and Klinisk ledning" "see stdout"
+run help case;                                                      expect "help case lists scope" 0 'lots case scope'
+# --- end of case scope and proposal ---
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

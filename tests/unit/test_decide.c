@@ -404,6 +404,9 @@ static void test_broken_rules_are_refused_with_file_and_line(void **state)
         {"", "x.yaml:1: filen är tom – den ska beskriva ett regelverk"},
         {"key: X Y\nname: X\n", "x.yaml:1: ogiltigt id 'X Y'"},
         {"key: x\nname: X\nmandate_level: avdelning\nsteps: []\n", "x.yaml:3: okänd nivå 'avdelning'"},
+        {"key: x\nname: X\nsteps:\n  - key: a\n    each: municipality\n    actor: \"{kommun}\"\n    kind: decides\n"
+         "    reason: R\n    body: \"{kommun}\"\n",
+         "x.yaml:9: 'body' i regel 'a' ska vara ett organs kortnamn"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         RuleSet *rs = NULL;
@@ -472,8 +475,42 @@ static void test_json_shape(void **state)
     assert_string_equal(json_string_value(json_object_get(first, "actor")), p.steps[0].actor);
     assert_non_null(json_string_value(json_object_get(first, "reason")));
     assert_string_equal(json_string_value(json_object_get(j, "rules")), "orebro");
+    /* the rule names its body: the verksamhetschef decides by delegation */
+    assert_string_equal(json_string_value(json_object_get(first, "body")), "Delegation");
     json_decref(j);
     decide_path_free(&p);
+}
+
+/* The shipped rules name the bodies their fixed actors are, so a case's
+ * proposal does not hang on the wording of an actor. */
+static void test_shipped_rules_name_their_bodies(void **state)
+{
+    Action a = {{"SkaS"}, {NULL}, MISSION, -1}; /* VGR: outside the budget → OSN, anchored in KL HoS, PPR … */
+    DecidePath p = path_of(*state, "vgr", &a);
+    const char *want[] = {"KL HoS", "PPR", "Klinisk ledning", "OSN"};
+    size_t k = 0;
+    for (size_t i = 0; i < p.n; i++)
+        if (p.steps[i].body && k < 4) assert_string_equal(p.steps[i].body, want[k++]);
+    assert_int_equal(k, 4);
+    decide_path_free(&p);
+}
+
+static void test_cost_as_typed(void **state)
+{
+    (void)state;
+    bool has;
+    double v = -1;
+    assert_true(decide_cost_parse("750 000", &has, &v) && has && v == 750000);
+    assert_true(decide_cost_parse("1250,50", &has, &v) && has && v == 1250.5);
+    assert_true(decide_cost_parse("12\u00a0000", &has, &v) && has && v == 12000); /* no-break space */
+    assert_true(decide_cost_parse("  ", &has, &v) && !has);
+    assert_false(decide_cost_parse("-5", &has, &v));
+    assert_false(decide_cost_parse("mycket", &has, &v));
+    assert_false(decide_cost_parse("1.2.3", &has, &v));
+    Buf b = BUF_INIT;
+    decide_amount(&b, 1234567.4);
+    assert_string_equal(buf_cstr(&b), "1 234 567 kr");
+    buf_free(&b);
 }
 
 /* The import that feeds the engine is all or nothing (see test_org.c for
@@ -516,6 +553,8 @@ int main(void)
         T(test_override_directory),
         T(test_setting_picks_the_rule_set),
         T(test_json_shape),
+        T(test_shipped_rules_name_their_bodies),
+        T(test_cost_as_typed),
         T(test_failed_import_writes_nothing),
     };
 #undef T
