@@ -63,7 +63,7 @@ $(FUZZ_LIB): $(FUZZ_OBJ)
 	@echo "ar $@"
 	@ar rcs $@ $^
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB) $(FUZZ_STAMP) | fuzz-check-cc
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_LIB) $(FUZZ_STAMP) | fuzz-check-cc
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(FUZZ_LDLIBS)
 
 -include $(FUZZ_OBJ:.o=.d)
