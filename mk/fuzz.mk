@@ -12,13 +12,15 @@
 # All of src/ except main.c is compiled again with clang, instrumented for
 # libFuzzer, ASan and UBSan, into one archive; each target links only what it
 # uses from it. Every run works on a copy of tests/fuzz/corpus/<target>/ in a
-# temporary directory, so the seed corpus in the repository stays as it is.
+# temporary directory, so the seed corpus in the repository stays as it is;
+# the targets with a database (tests/fuzz/fuzz_db.h) keep it in another one,
+# under /dev/shm when there is one, removed afterwards even after a crash.
 # A crash leaves its input in $(BUILD)/fuzz/crashes/<target>/ and the log in
 # $(BUILD)/fuzz/<target>.log; reproduce with $(BUILD)/fuzz/fuzz_<target> FILE.
 
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 10
-FUZZ_TARGETS ?= form process text
+FUZZ_TARGETS ?= form process text rules csv import
 FUZZ_FLAGS ?=
 FUZZ_EXTRA ?=
 FUZZ_DIR := $(BUILD)/fuzz
@@ -63,7 +65,7 @@ $(FUZZ_LIB): $(FUZZ_OBJ)
 	@echo "ar $@"
 	@ar rcs $@ $^
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB) $(FUZZ_STAMP) | fuzz-check-cc
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_LIB) $(FUZZ_STAMP) | fuzz-check-cc
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(FUZZ_LDLIBS)
 
 -include $(FUZZ_OBJ:.o=.d)
@@ -78,10 +80,11 @@ fuzz: fuzz-build
 	  bin=$(FUZZ_DIR)/fuzz_$$t; log=$(FUZZ_DIR)/$$t.log; \
 	  work=$$(mktemp -d "$${TMPDIR:-/tmp}/lots-fuzz-$$t.XXXXXX") || exit 1; \
 	  mkdir -p "$$work/corpus" "$$work/artifacts"; \
+	  db=$$(mktemp -d /dev/shm/lots-fuzz-$$t.XXXXXX 2>/dev/null) || db="$$work"; \
 	  if [ -d tests/fuzz/corpus/$$t ]; then cp -R tests/fuzz/corpus/$$t/. "$$work/corpus/"; fi; \
 	  dict=; if [ -f tests/fuzz/$$t.dict ]; then dict=-dict=tests/fuzz/$$t.dict; fi; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
-	  if "$$bin" -max_total_time=$(FUZZ_SECONDS) -runs=-1 -timeout=10 -print_final_stats=1 \
+	  if LOTS_FUZZ_DB_DIR="$$db" "$$bin" -max_total_time=$(FUZZ_SECONDS) -runs=-1 -timeout=10 -print_final_stats=1 \
 	       -artifact_prefix="$$work/artifacts/" $$dict $(FUZZ_FLAGS) "$$work/corpus" >"$$log" 2>&1; then \
 	    passed=$$((passed + 1)); \
 	    grep -h '^stat::number_of_executed_units' "$$log" | sed "s/^stat::number_of_executed_units: */  ok, runs: /"; \
@@ -91,7 +94,7 @@ fuzz: fuzz-build
 	    echo "  FAILED: $$t (log: $$log; inputs: $(FUZZ_DIR)/crashes/$$t/)"; \
 	    grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz_[a-z]+: invariant)|runtime error|^ +#[0-9] ' "$$log" | head -20 | sed 's/^/    /'; \
 	  fi; \
-	  rm -rf "$$work"; \
+	  rm -rf "$$work" "$$db"; \
 	done; \
 	echo "$$passed passed, $$failed failed"; \
 	[ $$failed -eq 0 ]

@@ -110,7 +110,8 @@ void buf_printf(Buf *b, const char *fmt, ...)
 
 const char *buf_cstr(Buf *b)
 {
-    if (!b->data) buf_reserve(b, 0), b->data[0] = '\0';
+    if (!b->data) buf_reserve(b, 0);
+    b->data[b->len] = '\0'; /* also after a buf_reserve with nothing appended */
     return b->data;
 }
 

@@ -13,6 +13,8 @@
  *
  * Must not: touch anything but the arena it creates; print unless aborting.
  */
+#define FUZZ_NAME "fuzz_form"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,18 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
+
 #include "base/arena.h"
 #include "web/request.h"
-
-#define CHECK(cond, ...)                                                                                     \
-    do {                                                                                                     \
-        if (!(cond)) {                                                                                       \
-            fprintf(stderr, "fuzz_form: invariant broken: %s (%s:%d)\n  ", #cond, __FILE__, __LINE__);     \
-            fprintf(stderr, __VA_ARGS__);                                                                    \
-            fputc('\n', stderr);                                                                             \
-            abort();                                                                                         \
-        }                                                                                                    \
-    } while (0)
 
 typedef struct {
     char *name, *value;

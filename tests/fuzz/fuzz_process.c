@@ -15,6 +15,8 @@
  *
  * Must not: read files, print unless aborting.
  */
+#define FUZZ_NAME "fuzz_process"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,53 +26,12 @@
 
 #include <jansson.h>
 
+#include "fuzz_util.h"
+
 #include "base/buf.h"
 #include "core/process.h"
 
 #define FILENAME "fuzz/P.yaml"
-
-#define CHECK(cond, ...)                                                                                     \
-    do {                                                                                                     \
-        if (!(cond)) {                                                                                       \
-            fprintf(stderr, "fuzz_process: invariant broken: %s (%s:%d)\n  ", #cond, __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                                                                    \
-            fputc('\n', stderr);                                                                             \
-            abort();                                                                                         \
-        }                                                                                                    \
-    } while (0)
-
-/* Lines as libyaml counts them: LF, CR, CR LF, and U+0085, U+2028, U+2029
- * each end a line. */
-static long count_lines(const uint8_t *d, size_t n)
-{
-    long lines = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (d[i] == '\n') lines++;
-        else if (d[i] == '\r') {
-            lines++;
-            if (i + 1 < n && d[i + 1] == '\n') i++;
-        } else if (d[i] == 0xC2 && i + 1 < n && d[i + 1] == 0x85) lines++, i++;
-        else if (d[i] == 0xE2 && i + 2 < n && d[i + 1] == 0x80 && (d[i + 2] == 0xA8 || d[i + 2] == 0xA9))
-            lines++, i += 2;
-    }
-    return lines;
-}
-
-static void check_error(const Err *e, const uint8_t *data, size_t size)
-{
-    static const char prefix[] = FILENAME ":";
-    CHECK(e->code != ERR_OK, "process_parse failed but left no error code");
-    CHECK(!strncmp(e->msg, prefix, sizeof prefix - 1), "message does not start with '%s': '%s'", prefix, e->msg);
-    const char *p = e->msg + sizeof prefix - 1;
-    if (e->code == ERR_INTERNAL) return; /* "FILE: slut på minne" has no line */
-    long line = 0;
-    const char *digits = p;
-    while (*p >= '0' && *p <= '9' && line < 100000000) line = line * 10 + (*p++ - '0');
-    CHECK(p > digits && *p == ':', "no 'LINE:' after the file name: '%s'", e->msg);
-    CHECK(line >= 1, "line %ld is not a line: '%s'", line, e->msg);
-    long lines = count_lines(data, size);
-    CHECK(line <= lines, "line %ld is past the end of the input (%ld lines): '%s'", line, lines, e->msg);
-}
 
 /* Tags balanced, text and attribute values escaped. */
 static void check_svg(const char *s, const char *current)
@@ -143,7 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         CHECK(rc == e.code, "returned %d but the error says %d", (int)rc, (int)e.code);
         CHECK(def == NULL, "process_parse failed but *out is not NULL");
-        check_error(&e, data, size);
+        fuzz_check_file_line(&e, FILENAME ":", data, size);
     }
     free(yaml);
     return 0;

@@ -22,6 +22,8 @@
  * The input is split at NUL bytes into up to three strings a, b, c (without
  * a NUL, the whole input is `a` and is also cut in halves for b and c).
  */
+#define FUZZ_NAME "fuzz_text"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -29,21 +31,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
+
 #include "base/buf.h"
 #include "base/collate.h"
 #include "base/html.h"
 #include "base/pnr.h"
 #include "base/text.h"
-
-#define CHECK(cond, ...)                                                                                  \
-    do {                                                                                                  \
-        if (!(cond)) {                                                                                    \
-            fprintf(stderr, "fuzz_text: invariant broken: %s (%s:%d)\n  ", #cond, __FILE__, __LINE__);  \
-            fprintf(stderr, __VA_ARGS__);                                                                 \
-            fputc('\n', stderr);                                                                          \
-            abort();                                                                                      \
-        }                                                                                                 \
-    } while (0)
 
 static char *copy(const uint8_t *d, size_t n)
 {

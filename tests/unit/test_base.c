@@ -1,6 +1,7 @@
 /*
  * test_base.c — the base layer: escaping printf, URL encoding, personal
- * identity number detection, buffers and Swedish case folding.
+ * identity number detection, buffers, Swedish case folding, error messages
+ * and Windows-1252.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,8 @@
 
 #include "base/buf.h"
 #include "base/collate.h"
+#include "base/csv.h"
+#include "base/err.h"
 #include "base/html.h"
 #include "base/pnr.h"
 #include "base/text.h"
@@ -115,6 +118,49 @@ static void buf_grows_and_takes(void **state)
     free(s);
 }
 
+/* Found by tests/fuzz/fuzz_csv: a buffer reserved but never written gave
+ * an unterminated string, so cp1252_to_utf8 of an empty file did too. */
+static void buf_reserved_but_empty_is_an_empty_string(void **state)
+{
+    (void)state;
+    Buf b = BUF_INIT;
+    buf_reserve(&b, 100);
+    memset(b.data, 'x', b.cap); /* what malloc may leave there */
+    assert_string_equal(buf_cstr(&b), "");
+    buf_free(&b);
+    size_t n = 99;
+    char *s = cp1252_to_utf8("", 0, &n);
+    assert_int_equal(n, 0);
+    assert_string_equal(s, "");
+    free(s);
+    s = cp1252_to_utf8("\xe5\x80\x81", 3, &n);
+    assert_string_equal(s, "å€\xef\xbf\xbd");
+    assert_int_equal(n, strlen(s));
+    free(s);
+}
+
+/* Found by tests/fuzz/fuzz_import: a message cut at the end of the buffer
+ * could end inside a character, and the API then answered `null` instead
+ * of {"error": …} (jansson refuses a string that is not UTF-8). */
+static void err_set_cuts_long_messages_between_characters(void **state)
+{
+    (void)state;
+    char name[600] = "";
+    for (int len = 0; len < 270; len++) {
+        strcat(name, "å"); /* two bytes: every length cuts one in two, or not */
+        Err e = ERR_INIT;
+        assert_int_equal(err_set(&e, ERR_INVALID, "rad 1: okänd kolumn '%s' (nivå, överordnad, län)", name),
+                         ERR_INVALID);
+        assert_true(utf8_valid(e.msg));
+        size_t full = strlen(name) + 50; /* the whole message */
+        if (full < sizeof e.msg) assert_int_equal(strlen(e.msg), full);
+        else assert_true(strlen(e.msg) >= sizeof e.msg - 2); /* only the broken character goes */
+    }
+    Err e = ERR_INIT;
+    err_set(&e, ERR_INVALID, "rad %d: kort", 3);
+    assert_string_equal(e.msg, "rad 3: kort");
+}
+
 static int cmp_sv(const void *a, const void *b)
 {
     return sv_compare(*(const char *const *)a, *(const char *const *)b);
@@ -140,6 +186,8 @@ int main(void)
         cmocka_unit_test(html_printf_null_string_is_empty), cmocka_unit_test(pnr_finds_valid_numbers),
         cmocka_unit_test(pnr_ignores_other_digits), cmocka_unit_test(fold_lower_handles_swedish_letters),
         cmocka_unit_test(text_helpers), cmocka_unit_test(buf_grows_and_takes), cmocka_unit_test(swedish_order),
+        cmocka_unit_test(buf_reserved_but_empty_is_an_empty_string),
+        cmocka_unit_test(err_set_cuts_long_messages_between_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
