@@ -156,3 +156,15 @@ char *cp1252_to_utf8(const char *s, size_t len, size_t *out_len)
     buf_cstr(&b);
     return buf_take(&b);
 }
+
+ErrCode csv_open(CsvReader *c, const char *text, size_t len, Err *e)
+{
+    if (memchr(text, '\0', len)) return err_set(e, ERR_INVALID, "filen innehåller NUL-tecken – är den en textfil (CSV)?");
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) text += 3, len -= 3; /* Excel's UTF-8 mark */
+    char *copy = xstrndup(text, len);
+    bool utf8 = utf8_valid(copy);
+    free(copy);
+    if (!utf8) return err_set(e, ERR_INVALID, "filen är inte sparad som UTF-8 (spara som ”CSV UTF-8” i Excel)");
+    *c = (CsvReader){text, text + len, csv_guess_separator(text, text + len), 1};
+    return ERR_OK;
+}

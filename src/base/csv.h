@@ -29,6 +29,10 @@ typedef struct {
     int line; /* where the record starts */
 } CsvRecord;
 
+/* Starts reading a file that must be UTF-8: refuses NUL bytes ("is it a
+ * text file?") and invalid UTF-8 ("save as CSV UTF-8"), skips Excel's byte
+ * order mark and guesses the separator. The reader points into text. */
+ErrCode csv_open(CsvReader *c, const char *text, size_t len, Err *e);
 /* ; , or tab: whichever the first non-blank line has most of outside quotes. */
 char csv_guess_separator(const char *p, const char *end);
 /* The next record; *got false at the end. A blank line is a record of one

@@ -262,13 +262,8 @@ static ErrCode import_records(Db *db, CsvReader *c, OrgImportCounts *counts, Err
 ErrCode org_import_csv(Db *db, const char *text, size_t len, OrgImportCounts *counts, Err *e)
 {
     memset(counts, 0, sizeof *counts);
-    if (memchr(text, '\0', len)) return err_set(e, ERR_INVALID, "filen innehåller NUL-tecken – är den en textfil (CSV)?");
-    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) text += 3, len -= 3; /* Excel's UTF-8 mark */
-    char *copy = xstrndup(text, len);
-    bool utf8 = utf8_valid(copy);
-    free(copy);
-    if (!utf8) return err_set(e, ERR_INVALID, "filen är inte sparad som UTF-8 (spara som ”CSV UTF-8” i Excel)");
-    CsvReader c = {text, text + len, csv_guess_separator(text, text + len), 1};
+    CsvReader c;
+    if (csv_open(&c, text, len, e)) return e->code;
     if (db_begin(db, e)) return e->code;
     ErrCode rc = import_records(db, &c, counts, e);
     if (rc) {

@@ -4,10 +4,11 @@
  *
  * The file (docs: "Importera målvärden och utfall"):
  *   - UTF-8 (a byte order mark is skipped), "CSV UTF-8" from Excel works.
- *   - Separator ',' or ';' — ';' when the header line has one (Swedish
- *     Excel), else ','. Fields may be quoted "…" with "" for a quote, and may
- *     then hold separators and line breaks.
- *   - The first line is a header naming the columns, in any order; case,
+ *   - Read by base/csv.c like the other imports: separator ';' (Swedish
+ *     Excel), ',' or tab, whichever the header has most of; fields may be
+ *     quoted "…" with "" for a quote, and may then hold separators and line
+ *     breaks; CRLF or LF.
+ *   - The first non-empty line is a header naming the columns, in any order; case,
  *     å/ä/ö and spaces or underscores do not matter:
  *       indikator (or indicator, indicator_code, kod)   required: the code
  *       period                                           required: 2024-T1 …
@@ -30,6 +31,7 @@
  * '2024-T4': …"); nothing is written then.
  */
 #include "core/plan_internal.h"
+#include "base/csv.h"
 #include "base/text.h"
 
 #include <stdlib.h>
@@ -90,91 +92,6 @@ static char *fold_header(const char *s)
     return out ? out : xstrdup("");
 }
 
-/* --- reading CSV records -------------------------------------------------------------------- */
-
-typedef struct {
-    char **f;
-    size_t n, cap;
-} Fields;
-
-static void fields_clear(Fields *fs)
-{
-    for (size_t i = 0; i < fs->n; i++) free(fs->f[i]);
-    fs->n = 0;
-}
-
-static void fields_free(Fields *fs)
-{
-    fields_clear(fs);
-    free(fs->f);
-}
-
-static void fields_push(Fields *fs, Buf *cell)
-{
-    if (fs->n == fs->cap) {
-        fs->cap = fs->cap ? fs->cap * 2 : 16;
-        fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
-    }
-    char *s = buf_take(cell);
-    fs->f[fs->n++] = s ? s : xstrdup("");
-}
-
-typedef struct {
-    const char *s;
-    size_t len, pos;
-    int line; /* physical line of the next character */
-    char sep;
-} Reader;
-
-/* Reads one record into fs; *line is the line it starts on. False at the end
- * of the text; an unterminated quote sets *bad. */
-static bool read_record(Reader *r, Fields *fs, int *line, bool *bad)
-{
-    fields_clear(fs);
-    *bad = false;
-    if (r->pos >= r->len) return false;
-    *line = r->line;
-    Buf cell = BUF_INIT;
-    bool quoted = false, was_quoted = false;
-    while (r->pos < r->len) {
-        char c = r->s[r->pos++];
-        if (quoted) {
-            if (c == '"') {
-                if (r->pos < r->len && r->s[r->pos] == '"') {
-                    buf_putc(&cell, '"');
-                    r->pos++;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n') r->line++;
-                buf_putc(&cell, c);
-            }
-        } else if (c == '"' && !cell.len && !was_quoted) {
-            quoted = was_quoted = true;
-        } else if (c == r->sep) {
-            fields_push(fs, &cell);
-            was_quoted = false;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && r->pos < r->len && r->s[r->pos] == '\n') r->pos++;
-            r->line++;
-            break;
-        } else {
-            buf_putc(&cell, c);
-        }
-    }
-    if (quoted) *bad = true;
-    fields_push(fs, &cell);
-    return true;
-}
-
-static bool record_blank(const Fields *fs)
-{
-    for (size_t i = 0; i < fs->n; i++)
-        if (!is_blank(fs->f[i])) return false;
-    return true;
-}
-
 /* --- one row -------------------------------------------------------------------------------- */
 
 typedef struct {
@@ -192,10 +109,10 @@ typedef struct {
     int indicators;
 } Import;
 
-static const char *cell(const Import *im, const Fields *fs, int col)
+static const char *cell(const Import *im, const CsvRecord *fs, int col)
 {
     int i = im->cols[col];
-    return i >= 0 && (size_t)i < fs->n ? fs->f[i] : "";
+    return i >= 0 && i < fs->n ? fs->f[i] : "";
 }
 
 static bool is_clear_mark(const char *s)
@@ -236,7 +153,7 @@ static ErrCode resolve_indicator(Import *im, const char *plan_text, const char *
     return ok ? ERR_OK : e->code;
 }
 
-static ErrCode import_row(Import *im, const Fields *fs, int line, Err *e)
+static ErrCode import_row(Import *im, const CsvRecord *fs, int line, Err *e)
 {
     char *code = trim_dup(cell(im, fs, COL_INDICATOR));
     char *plan_text = trim_dup(cell(im, fs, COL_PLAN));
@@ -300,10 +217,10 @@ out:
 
 /* --- the header ------------------------------------------------------------------------------- */
 
-static ErrCode read_header(Import *im, const Fields *fs, Err *e)
+static ErrCode read_header(Import *im, const CsvRecord *fs, Err *e)
 {
     for (int c = 0; c < COL_COUNT; c++) im->cols[c] = -1;
-    for (size_t i = 0; i < fs->n; i++) {
+    for (int i = 0; i < fs->n; i++) {
         char *name = fold_header(fs->f[i]);
         int col = -2;
         for (size_t k = 0; k < sizeof column_names / sizeof *column_names && col == -2; k++)
@@ -318,7 +235,7 @@ static ErrCode read_header(Import *im, const Fields *fs, Err *e)
         }
         if (col == COL_IGNORED) continue;
         if (im->cols[col] >= 0) return err_set(e, ERR_INVALID, "rad 1: kolumnen '%s' står två gånger", fs->f[i]);
-        im->cols[col] = (int)i;
+        im->cols[col] = i;
     }
     if (im->cols[COL_INDICATOR] < 0 || im->cols[COL_PERIOD] < 0)
         return err_set(e, ERR_INVALID,
@@ -336,48 +253,33 @@ ErrCode plan_import_csv(Db *db, const char *text, size_t len, long long by, Plan
 {
     err_clear(e); /* the checks below read e->code after each query */
     memset(counts, 0, sizeof *counts);
-    if (memchr(text, '\0', len)) return err_set(e, ERR_INVALID, "filen innehåller NUL-tecken – är den en textfil (CSV)?");
-    char *copy = xstrndup(text, len);
-    bool utf8 = utf8_valid(copy);
-    free(copy);
-    if (!utf8) return err_set(e, ERR_INVALID, "filen är inte sparad som UTF-8 (spara som ”CSV UTF-8” i Excel)");
-    if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
-        text += 3;
-        len -= 3;
-    }
-    size_t first_len = 0;
-    while (first_len < len && text[first_len] != '\n') first_len++;
-    Reader r = {text, len, 0, 1, memchr(text, ';', first_len) ? ';' : ','};
-    Fields fs = {0};
+    CsvReader c;
+    if (csv_open(&c, text, len, e)) return e->code;
     Import im = {.db = db, .by = by};
-    int line;
-    bool bad;
-    if (!read_record(&r, &fs, &line, &bad) || record_blank(&fs)) {
-        fields_free(&fs);
-        return err_set(e, ERR_INVALID, "rad 1: filen saknar rubrikrad (t.ex. indikator,period,målvärde,utfall,kommentar)");
-    }
-    if (read_header(&im, &fs, e)) {
-        fields_free(&fs);
-        return e->code;
-    }
-    if (db_begin(db, e)) {
-        fields_free(&fs);
-        return e->code;
-    }
-    ErrCode rc = ERR_OK;
-    while (!rc && read_record(&r, &fs, &line, &bad)) {
-        if (bad) {
-            rc = err_set(e, ERR_INVALID, "rad %d: citattecknet stängs aldrig", line);
-        } else if (!record_blank(&fs)) {
-            if (import_row(&im, &fs, line, e)) rc = plan_err_wrap(e, "rad %d: ", line);
-            else counts->rows++;
+    CsvRecord r = {0};
+    bool have_header = false, got;
+    if (db_begin(db, e)) return e->code;
+    ErrCode rc;
+    while (!(rc = csv_read(&c, &r, &got, e)) && got) {
+        if (csv_record_blank(&r)) continue;
+        if (!have_header) {
+            rc = read_header(&im, &r, e);
+            have_header = true;
+        } else if (import_row(&im, &r, r.line, e)) {
+            rc = plan_err_wrap(e, "rad %d: ", r.line);
+        } else {
+            counts->rows++;
         }
+        if (rc) break;
     }
-    if (!rc && !counts->rows) rc = err_set(e, ERR_INVALID, "filen har inga rader under rubrikraden");
-    fields_free(&fs);
+    csv_record_free(&r);
     free(im.seen);
+    if (!rc && !have_header)
+        rc = err_set(e, ERR_INVALID, "rad 1: filen saknar rubrikrad (t.ex. indikator,period,målvärde,utfall,kommentar)");
+    if (!rc && !counts->rows) rc = err_set(e, ERR_INVALID, "filen har inga rader under rubrikraden");
     if (rc) {
         db_rollback(db);
+        memset(counts, 0, sizeof *counts);
         return rc;
     }
     counts->indicators = im.indicators;

@@ -545,6 +545,7 @@ static void test_import_refusal_writes_nothing(void **state)
                       "RH-NV-I1,2026-T1,74,,\n";
     assert_int_equal(import(f, csv, &c, &e), ERR_INVALID);
     assert_non_null(strstr(e.msg, "rad 7: okänd period '2024-T4'"));
+    assert_int_equal(c.rows, 0); /* the lines before the bad one are not reported as imported */
     assert_int_equal(count(f->db, "SELECT count(*) FROM indicator_values"), values);
     char *after = db_text(f->db, &e, "SELECT group_concat(period || '=' || COALESCE(target, '') || '/' || "
                                      "COALESCE(outcome, ''), ';') FROM indicator_values", NULL);
@@ -592,8 +593,9 @@ static void test_import_writes_values(void **state)
     /* Swedish Excel: semicolons, decimal comma, a quoted comment with a separator and a line break */
     const char *csv = "\xef\xbb\xbfIndikator;Period;Målvärde;Utfall;Kommentar;Bedömning;Bedömningskommentar\n"
                       "RH-NV-I1;2024-T2;;55,5;\"Fler uppdrag; smärtmottagningen\nstartade i juni\";;\n"
-                      "RH-NV-I1;2024-T3;-;;;delvis uppnått;Prognos efter augusti\n"
-                      "RH-NV-I1;2025-T1;80;;;;\n";
+                      "RH-NV-I1;2024-T3;-;;;delvis uppnått;Prognos efter augusti\r\n"
+                      ";;;;;;\r\n" /* an empty row as Excel writes it */
+                      "RH-NV-I1;2025-T1;80;;;;\r\n";
     if (import(f, csv, &c, &e)) fail_msg("import: %s", e.msg);
     assert_int_equal(c.rows, 3);
     assert_int_equal(c.indicators, 1);
