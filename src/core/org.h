@@ -73,6 +73,10 @@ void unit_free(Unit *u);
 ErrCode unit_list(Db *db, Unit **out, size_t *n, Err *e);
 void unit_list_free(Unit *u, size_t n);
 
+/* The parent a form or the API names (unit_find's references) as an id:
+ * blank is 0 (none), an unknown one ERR_INVALID "okänd överordnad enhet 'X'". */
+ErrCode unit_parent_ref(Db *db, const char *ref, long long *id, Err *e);
+
 /* What an edit changes; NULL keeps the value as it is ("" clears a short
  * name or a manager). */
 typedef struct {
@@ -152,6 +156,10 @@ typedef struct {
 /* One page of the people the query matches, in Swedish order by name, and
  * how many match in all. */
 ErrCode person_search(Db *db, const PersonQuery *q, Person **out, size_t *n, long long *total, Err *e);
+/* Sets q's unit and municipality from references as a page or the API gets
+ * them (unit_find's and municipality_find's; blank: any). Unknown:
+ * ERR_INVALID naming it. */
+ErrCode person_query_refs(Db *db, const char *unit, const char *municipality, PersonQuery *q, Err *e);
 
 /* The professions of a person as the pages and the import write them,
  * "läkare, sjuksköterska | undersköterska" (separated by , ; or |): cuts `s`
@@ -206,6 +214,8 @@ ErrCode org_import_csv(Db *db, const char *text, size_t len, OrgImportCounts *co
 json_t *units_to_json(const Unit *u, size_t n);
 /* {"items": [{"id", "name", "official_name", "county"}]} */
 json_t *municipalities_to_json(const Municipality *m, size_t n);
+/* One municipality, as an item of municipalities_to_json. */
+json_t *municipality_to_json(const Municipality *m);
 /* One unit, as an item of units_to_json. */
 json_t *unit_to_json(const Unit *u);
 /* {"id", "name", "title", "unit_id", "unit", "municipality_id",

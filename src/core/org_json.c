@@ -33,13 +33,16 @@ json_t *units_to_json(const Unit *u, size_t n)
     return json_pack("{s:o}", "items", items);
 }
 
+json_t *municipality_to_json(const Municipality *m)
+{
+    return json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)m->id, "name", m->name, "official_name",
+                     m->official_name, "county", text_or_null(m->county));
+}
+
 json_t *municipalities_to_json(const Municipality *m, size_t n)
 {
     json_t *items = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)m[i].id, "name", m[i].name,
-                                               "official_name", m[i].official_name, "county",
-                                               text_or_null(m[i].county)));
+    for (size_t i = 0; i < n; i++) json_array_append_new(items, municipality_to_json(&m[i]));
     return json_pack("{s:o}", "items", items);
 }
 

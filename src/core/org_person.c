@@ -312,6 +312,13 @@ ErrCode person_search(Db *db, const PersonQuery *q, Person **out, size_t *n, lon
     return ERR_OK;
 }
 
+ErrCode person_query_refs(Db *db, const char *unit, const char *municipality, PersonQuery *q, Err *e)
+{
+    if (unit_ref(db, unit, &q->unit_id, e) || municipality_ref(db, municipality, &q->municipality_id, e))
+        return e->code;
+    return ERR_OK;
+}
+
 ErrCode person_list(Db *db, Person **out, size_t *n, Err *e)
 {
     return person_search(db, NULL, out, n, NULL, e);

@@ -367,6 +367,19 @@ ErrCode unit_add(Db *db, const UnitNew *in, long long *id, Err *e)
 
 /* --- editing and moving ------------------------------------------------------------ */
 
+ErrCode unit_parent_ref(Db *db, const char *ref, long long *id, Err *e)
+{
+    *id = 0;
+    if (is_blank(ref)) return ERR_OK;
+    Unit p;
+    Err q = ERR_INIT;
+    if (unit_find(db, ref, &p, &q))
+        return q.code == ERR_NOTFOUND ? err_set(e, ERR_INVALID, "okänd överordnad enhet '%s'", ref) : (*e = q, q.code);
+    *id = p.id;
+    unit_free(&p);
+    return ERR_OK;
+}
+
 /* The new parent named by `ref` ("" or blank: none), refused when it is the
  * unit itself or one of the units under it (the tree would become a loop). */
 static ErrCode new_parent(Db *db, const Unit *u, const char *ref, long long *parent_id, Err *e)
@@ -374,9 +387,9 @@ static ErrCode new_parent(Db *db, const Unit *u, const char *ref, long long *par
     *parent_id = 0;
     if (is_blank(ref)) return ERR_OK;
     Unit p;
+    long long pid;
+    if (unit_parent_ref(db, ref, &pid, e) || unit_get(db, pid, &p, e)) return e->code;
     Err q = ERR_INIT;
-    if (unit_find(db, ref, &p, &q))
-        return q.code == ERR_NOTFOUND ? err_set(e, ERR_INVALID, "okänd överordnad enhet '%s'", ref) : (*e = q, q.code);
     ErrCode rc = ERR_OK;
     long long at = p.id;
     for (int steps = 0; at && steps < 64 && !rc; steps++) {

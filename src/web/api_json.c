@@ -52,6 +52,19 @@ bool json_int_or_reply(Request *r, const json_t *obj, const char *field, Presenc
     return true;
 }
 
+bool json_ref_or_reply(Request *r, const json_t *obj, const char *field, const char **out)
+{
+    const json_t *v = get(obj, field);
+    *out = NULL;
+    if (!v) return true;
+    if (json_is_string(v)) *out = arena_strdup(&r->arena, json_string_value(v));
+    else if (json_is_integer(v) && json_integer_value(v) > 0)
+        *out = arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
+    else
+        return refuse(r, "Fältet", field, "ett id (heltal) eller ett namn (text)");
+    return true;
+}
+
 bool query_int_or_reply(Request *r, const char *name, long min, long max, long *out)
 {
     const char *s = query_param(r, name);
