@@ -20,8 +20,11 @@ static ErrCode check_person(Db *db, const PersonNew *in, Err *e)
 {
     if (freetext_check("Personens namn", in->name, 120, true, e) || freetext_check("Titel", in->title, 120, false, e))
         return e->code;
-    for (size_t i = 0; i < in->nprofessions; i++)
+    for (size_t i = 0; i < in->nprofessions; i++) {
         if (freetext_check("Profession", in->professions[i], 64, true, e)) return e->code;
+        if (strpbrk(in->professions[i], ",;|")) /* they separate professions in lists */
+            return err_set(e, ERR_INVALID, "en profession per post: '%s' innehåller , ; eller |", in->professions[i]);
+    }
     if (in->unit_id && in->municipality_id)
         return err_set(e, ERR_INVALID, "en person hör till en enhet i regionen eller till en kommun, inte båda");
     Err q = ERR_INIT;
@@ -243,7 +246,7 @@ static int by_person_name(const void *a, const void *b)
  * are in id order, so one pass over each. */
 static void attach_professions(Person *p, size_t n, ProfessionRow *r, size_t nr)
 {
-    qsort(r, nr, sizeof *r, by_profession);
+    if (nr) qsort(r, nr, sizeof *r, by_profession);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         Buf b = BUF_INIT;
@@ -298,14 +301,14 @@ ErrCode person_search(Db *db, const PersonQuery *q, Person **out, size_t *n, lon
     *n = 0;
     if (total) *total = -1;
     if (people_where(db, 0, q, &all, &count, e)) return e->code;
-    qsort(all, count, sizeof *all, by_person_name);
+    if (count) qsort(all, count, sizeof *all, by_person_name);
     /* Swedish order is not the database's, so the page is cut here. */
     size_t from = q && q->offset > 0 ? (size_t)q->offset : 0, to = count;
     if (from > count) from = count;
     if (q && q->limit > 0 && (size_t)q->limit < to - from) to = from + (size_t)q->limit;
     for (size_t i = 0; i < count; i++)
         if (i < from || i >= to) person_release(&all[i]);
-    if (from) memmove(all, all + from, (to - from) * sizeof *all);
+    if (from && to > from) memmove(all, all + from, (to - from) * sizeof *all);
     *out = all;
     *n = to - from;
     if (total) *total = (long long)count;

@@ -262,6 +262,7 @@ test('API: units, municipalities and people are kept with 201/200, 400 naming th
     ['POST', '/api/v1/people', { title: 'X' }, 400, /'name'/],
     ['POST', '/api/v1/people', { name: 'X', professions: 'läkare' }, 400, /'professions'/],
     ['POST', '/api/v1/people', { name: 'X', professions: ['läkare', 3] }, 400, /post 2/],
+    ['POST', '/api/v1/people', { name: 'X', professions: ['läkare, kirurg'] }, 400, /en profession per post/],
     ['POST', '/api/v1/people', { name: 'X', unit: 'Okänd' }, 400, /okänd enhet 'Okänd'/],
     ['GET', '/api/v1/people?unit=Okänd', undefined, 400, /okänd enhet 'Okänd'/],
     ['GET', '/api/v1/people?limit=0', undefined, 400, /'limit'/],
