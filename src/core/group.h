@@ -140,6 +140,7 @@ typedef struct {
     long long id, group_id, person_id;
     GroupRole role;
     long long municipality_id; /* kommunal representant: the municipality represented */
+    char *group_name;
     char *person_name, *person_title, *professions; /* professions: "läkare, sjuksköterska" or "" */
     char *municipality_name;                       /* "Kumla kommun", "" */
     char *from_date, *to_date, *ended_on, *end_note; /* "" when not set */
@@ -166,6 +167,9 @@ ErrCode group_member_end(Db *db, const Actor *who, long long group_id, long long
 /* Current members first (by role, then name in Swedish order), then the
  * others (ended or not yet started), newest end first. */
 ErrCode group_members(Db *db, long long group_id, const char *today, GroupMember **out, size_t *n, Err *e);
+/* A person's memberships in every group: current first (by group name), then
+ * the ended and the coming ones, newest end first. */
+ErrCode person_groups(Db *db, long long person_id, const char *today, GroupMember **out, size_t *n, Err *e);
 void group_members_free(GroupMember *m, size_t n);
 
 /* --- commissions (uppdragshandling) ------------------------------------------------------- */
@@ -281,6 +285,11 @@ typedef struct {
  * `today`; plus the mandates held by the group as a whole. */
 ErrCode group_power(Db *db, long long group_id, const char *today, GroupPower *out, Err *e);
 void group_power_free(GroupPower *p);
+/* The mandates a person carries on `today`: in person, by a role in a group
+ * they sit in now ("som ordförande i LAG Stroke"; member_id that
+ * membership), and as the manager of their unit (group_power's rule). */
+ErrCode person_power(Db *db, long long person_id, const char *today, PowerItem **out, size_t *n, Err *e);
+void power_items_free(PowerItem *p, size_t n);
 
 /* --- composition checks (group_check.c) ------------------------------------------------------- */
 
@@ -390,6 +399,8 @@ json_t *commission_to_json(const Commission *c);
 json_t *commission_versions_to_json(const Commission *c, size_t n);
 json_t *mandate_to_json(const Mandate *m);
 json_t *group_power_to_json(const GroupPower *p);
+/* [{"member_id", "person", "role", "via", "mandate"}] */
+json_t *power_items_to_json(const PowerItem *p, size_t n);
 json_t *group_detail_to_json(const GroupDetail *d);
 json_t *group_overlaps_to_json(const GroupOverlap *o, size_t n, double threshold);
 json_t *tasks_to_json(const Task *t, size_t n);

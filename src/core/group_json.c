@@ -70,6 +70,8 @@ json_t *group_members_to_json(const GroupMember *m, size_t n)
     for (size_t i = 0; i < n; i++) {
         json_t *j = json_object();
         json_object_set_new(j, "id", json_integer(m[i].id));
+        json_object_set_new(j, "group_id", json_integer(m[i].group_id));
+        json_object_set_new(j, "group", json_string(m[i].group_name));
         json_object_set_new(j, "person_id", json_integer(m[i].person_id));
         json_object_set_new(j, "person", json_string(m[i].person_name));
         json_object_set_new(j, "title", text_or_null(m[i].person_title));
@@ -153,14 +155,20 @@ json_t *mandate_to_json(const Mandate *m)
     return j;
 }
 
+json_t *power_items_to_json(const PowerItem *p, size_t n)
+{
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(items, json_pack("{s:o, s:s, s:o, s:s, s:o}", "member_id", id_or_null(p[i].member_id),
+                                               "person", p[i].person_name, "role",
+                                               p[i].member_id ? json_string(group_role_key(p[i].role)) : json_null(),
+                                               "via", p[i].via, "mandate", mandate_to_json(&p[i].mandate)));
+    return items;
+}
+
 json_t *group_power_to_json(const GroupPower *p)
 {
-    json_t *items = json_array(), *own = json_array();
-    for (size_t i = 0; i < p->n; i++)
-        json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s, s:o}", "member_id",
-                                               (json_int_t)p->items[i].member_id, "person", p->items[i].person_name,
-                                               "role", group_role_key(p->items[i].role), "via", p->items[i].via,
-                                               "mandate", mandate_to_json(&p->items[i].mandate)));
+    json_t *items = power_items_to_json(p->items, p->n), *own = json_array();
     for (size_t i = 0; i < p->nown; i++) json_array_append_new(own, mandate_to_json(&p->own[i]));
     return json_pack("{s:s, s:o, s:o}", "note", p->note ? p->note : "", "items", items, "own", own);
 }

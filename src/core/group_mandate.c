@@ -260,15 +260,21 @@ static void mandate_copy(Mandate *dst, const Mandate *src)
     dst->to_date = xstrdup(src->to_date);
 }
 
-static void power_add(GroupPower *p, const GroupMember *m, const Mandate *md, const char *via)
+static void item_add(PowerItem **items, size_t *n, long long member_id, const char *person, GroupRole role,
+                     const Mandate *md, const char *via)
 {
-    p->items = xrealloc(p->items, (p->n + 1) * sizeof *p->items);
-    PowerItem *it = &p->items[p->n++];
-    it->member_id = m->id;
-    it->person_name = xstrdup(m->person_name);
-    it->role = m->role;
+    *items = xrealloc(*items, (*n + 1) * sizeof **items);
+    PowerItem *it = &(*items)[(*n)++];
+    it->member_id = member_id;
+    it->person_name = xstrdup(person);
+    it->role = role;
     it->via = xstrdup(via);
     mandate_copy(&it->mandate, md);
+}
+
+static void power_add(GroupPower *p, const GroupMember *m, const Mandate *md, const char *via)
+{
+    item_add(&p->items, &p->n, m->id, m->person_name, m->role, md, via);
 }
 
 static void set_note(GroupPower *p, const Group *g)
@@ -347,16 +353,87 @@ done:
     return rc;
 }
 
+void power_items_free(PowerItem *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(p[i].person_name);
+        free(p[i].via);
+        mandate_free(&p[i].mandate);
+    }
+    free(p);
+}
+
 void group_power_free(GroupPower *p)
 {
     if (!p) return;
-    for (size_t i = 0; i < p->n; i++) {
-        free(p->items[i].person_name);
-        free(p->items[i].via);
-        mandate_free(&p->items[i].mandate);
-    }
-    free(p->items);
+    power_items_free(p->items, p->n);
     mandate_list_free(p->own, p->nown);
     free(p->note);
     memset(p, 0, sizeof *p);
+}
+
+/* --- a person's power ------------------------------------------------------------------------------ */
+
+/* The mandate `x` as one the person carries, with the way they carry it in
+ * `via`; false when it is not theirs. */
+static bool carries(const Mandate *x, const Holder *person, const GroupMember *m, size_t nm, const Holder *units,
+                    size_t nu, char *via, size_t size, long long *member_id)
+{
+    *member_id = 0;
+    if (x->holder == MH_PERSON && x->person_id == person->id) {
+        snprintf(via, size, "personligt mandat");
+        return true;
+    }
+    if (x->holder == MH_UNIT_MANAGER && manages(person, units, nu, x->unit_id)) {
+        snprintf(via, size, "som %s", x->holder_text);
+        return true;
+    }
+    for (size_t i = 0; x->holder == MH_GROUP_ROLE && i < nm; i++) {
+        if (!m[i].current || m[i].group_id != x->group_id || m[i].role != x->role) continue;
+        snprintf(via, size, "som %s i %s", group_role_key(m[i].role), m[i].group_name);
+        *member_id = m[i].id;
+        return true;
+    }
+    return false;
+}
+
+ErrCode person_power(Db *db, long long person_id, const char *today, PowerItem **out, size_t *n, Err *e)
+{
+    *out = NULL;
+    *n = 0;
+    char day[11];
+    group_today(today, day);
+    GroupMember *m = NULL;
+    Mandate *md = NULL;
+    Holder *person = NULL, *units = NULL;
+    size_t nm = 0, nmd = 0, np = 0, nu = 0;
+    ErrCode rc = ERR_OK;
+    if (db_rows(db, e, "SELECT id, COALESCE(unit_id, 0), title, name FROM people WHERE id = :p",
+                DB_ARGS(DB_INT(":p", person_id)), sizeof *person, holder_fill, holder_release, (void **)&person, &np) ||
+        person_groups(db, person_id, day, &m, &nm, e) || mandate_list(db, &md, &nmd, e) ||
+        db_rows(db, e, "SELECT id, id, manager_title, manager_name FROM units", NULL, sizeof *units, holder_fill,
+                holder_release, (void **)&units, &nu)) {
+        rc = e->code;
+    } else if (!np) {
+        rc = err_set(e, ERR_NOTFOUND, "okänd person (id %lld)", person_id);
+    }
+    for (size_t k = 0; !rc && k < nmd; k++) {
+        char via[300];
+        long long member_id;
+        if (!in_force(&md[k], day) || !carries(&md[k], person, m, nm, units, nu, via, sizeof via, &member_id)) continue;
+        GroupRole role = GR_LEDAMOT;
+        for (size_t i = 0; i < nm; i++)
+            if (m[i].id == member_id) role = m[i].role;
+        item_add(out, n, member_id, person->name, role, &md[k], via);
+    }
+    group_members_free(m, nm);
+    mandate_list_free(md, nmd);
+    holders_free(person, np);
+    holders_free(units, nu);
+    if (rc) {
+        power_items_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
 }

@@ -67,6 +67,7 @@ static const char *all_role_keys(void)
 static void member_release(void *el)
 {
     GroupMember *m = el;
+    free(m->group_name);
     free(m->person_name);
     free(m->person_title);
     free(m->professions);
@@ -92,6 +93,7 @@ static void member_fill(Stmt *st, void *el)
     m->to_date = xstrdup(stmt_text(st, 9));
     m->ended_on = xstrdup(stmt_text(st, 10));
     m->end_note = xstrdup(stmt_text(st, 11));
+    m->group_name = xstrdup(stmt_text(st, 12));
     m->professions = NULL;
 }
 
@@ -131,23 +133,41 @@ static int member_order(const void *a, const void *b)
     return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-ErrCode group_members(Db *db, long long group_id, const char *today, GroupMember **out, size_t *n, Err *e)
+/* A person's memberships: current first (by group name), then the others,
+ * newest end first. */
+static int membership_order(const void *a, const void *b)
+{
+    const GroupMember *x = a, *y = b;
+    if (x->current != y->current) return x->current ? -1 : 1;
+    if (!x->current) return member_order(a, b);
+    int c = sv_compare(x->group_name, y->group_name);
+    return c ? c : x->role != y->role ? (x->role < y->role ? -1 : 1) : (x->id > y->id) - (x->id < y->id);
+}
+
+#define MEMBER_SELECT                                                                                              \
+    "SELECT m.id, m.group_id, m.person_id, m.role, COALESCE(m.municipality_id, 0), p.name, p.title, "              \
+    "COALESCE(k.official_name, ''), m.from_date, m.to_date, m.ended_on, m.end_note, g.name "                       \
+    "FROM group_members m JOIN people p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id "                 \
+    "LEFT JOIN municipalities k ON k.id = m.municipality_id "
+
+/* The memberships of one group (group_id) or of one person (person_id; the
+ * other 0), with professions, current and term_passed as of `today`. */
+static ErrCode members_of(Db *db, long long group_id, long long person_id, const char *today, GroupMember **out,
+                          size_t *n, Err *e)
 {
     char day[11];
     group_today(today, day);
-    if (db_rows(db, e,
-                "SELECT m.id, m.group_id, m.person_id, m.role, COALESCE(m.municipality_id, 0), p.name, p.title, "
-                "COALESCE(k.official_name, ''), m.from_date, m.to_date, m.ended_on, m.end_note "
-                "FROM group_members m JOIN people p ON p.id = m.person_id "
-                "LEFT JOIN municipalities k ON k.id = m.municipality_id WHERE m.group_id = :g ORDER BY m.id",
-                DB_ARGS(DB_INT(":g", group_id)), sizeof **out, member_fill, member_release, (void **)out, n))
+    const DbArg *args = DB_ARGS(DB_INT(":g", group_id), DB_INT(":p", person_id));
+    if (db_rows(db, e, MEMBER_SELECT "WHERE (:g = 0 OR m.group_id = :g) AND (:p = 0 OR m.person_id = :p) ORDER BY m.id",
+                args, sizeof **out, member_fill, member_release, (void **)out, n))
         return e->code;
     Prof *p;
     size_t np;
     if (db_rows(db, e,
                 "SELECT DISTINCT pp.person_id, pp.profession FROM person_professions pp "
-                "JOIN group_members m ON m.person_id = pp.person_id WHERE m.group_id = :g",
-                DB_ARGS(DB_INT(":g", group_id)), sizeof *p, prof_fill, prof_release, (void **)&p, &np)) {
+                "JOIN group_members m ON m.person_id = pp.person_id "
+                "WHERE (:g = 0 OR m.group_id = :g) AND (:p = 0 OR m.person_id = :p)",
+                args, sizeof *p, prof_fill, prof_release, (void **)&p, &np)) {
         group_members_free(*out, *n);
         *out = NULL;
         return e->code;
@@ -165,8 +185,19 @@ ErrCode group_members(Db *db, long long group_id, const char *today, GroupMember
     }
     for (size_t k = 0; k < np; k++) prof_release(&p[k]);
     free(p);
-    if (*n) qsort(*out, *n, sizeof **out, member_order);
+    if (*n) qsort(*out, *n, sizeof **out, person_id ? membership_order : member_order);
     return ERR_OK;
+}
+
+ErrCode group_members(Db *db, long long group_id, const char *today, GroupMember **out, size_t *n, Err *e)
+{
+    return members_of(db, group_id, 0, today, out, n, e);
+}
+
+ErrCode person_groups(Db *db, long long person_id, const char *today, GroupMember **out, size_t *n, Err *e)
+{
+    if (person_id <= 0) return err_set(e, ERR_NOTFOUND, "okänd person (id %lld)", person_id);
+    return members_of(db, 0, person_id, today, out, n, e);
 }
 
 void group_members_free(GroupMember *m, size_t n)

@@ -11,7 +11,8 @@
  *
  * Ownership: structs filled by these functions own their strings; free them
  * with the matching *_free. Nothing here opens a transaction except
- * org_import_csv, which is all-or-nothing.
+ * org_import_csv, which is all-or-nothing, and person_create and
+ * person_update, which write a person and their professions together.
  */
 #ifndef LOTS_CORE_ORG_H
 #define LOTS_CORE_ORG_H
@@ -72,6 +73,26 @@ void unit_free(Unit *u);
 ErrCode unit_list(Db *db, Unit **out, size_t *n, Err *e);
 void unit_list_free(Unit *u, size_t n);
 
+/* The parent a form or the API names (unit_find's references) as an id:
+ * blank is 0 (none), an unknown one ERR_INVALID "okänd överordnad enhet 'X'". */
+ErrCode unit_parent_ref(Db *db, const char *ref, long long *id, Err *e);
+
+/* What an edit changes; NULL keeps the value as it is ("" clears a short
+ * name or a manager). */
+typedef struct {
+    const char *parent;        /* a unit as unit_find takes it (a move); "" only for a region */
+    const char *name;
+    const char *short_name;
+    const char *manager_title;
+    const char *manager_name;
+} UnitEdit;
+
+/* Renames a unit, changes its manager or moves it under another parent, by
+ * unit_add's rules: the parent stands above the unit's kind, siblings may
+ * not share a name, a short name is unique. A unit cannot move under itself
+ * or under a unit below it. The kind stays. Refused: nothing changes. */
+ErrCode unit_update(Db *db, long long id, const UnitEdit *in, Err *e);
+
 /* "Ortopedi, Universitetssjukhuset Örebro": the name with the parent's, unless
  * the parent is the region itself. Malloc'd. */
 char *unit_placement(const Unit *u, UnitKind parent_kind);
@@ -122,6 +143,47 @@ typedef struct {
 ErrCode person_add(Db *db, const PersonNew *in, long long *id, Err *e);
 ErrCode person_list(Db *db, Person **out, size_t *n, Err *e); /* Swedish order by name */
 void person_list_free(Person *p, size_t n);
+ErrCode person_get(Db *db, long long id, Person *out, Err *e); /* ERR_NOTFOUND */
+void person_free(Person *p);
+
+typedef struct {
+    const char *q;             /* part of the name, any case; NULL or "": everyone */
+    long long unit_id;         /* 0: any; else people of this unit and of the units under it */
+    long long municipality_id; /* 0: any */
+    long long limit, offset;   /* limit 0: all */
+} PersonQuery;
+
+/* One page of the people the query matches, in Swedish order by name, and
+ * how many match in all. */
+ErrCode person_search(Db *db, const PersonQuery *q, Person **out, size_t *n, long long *total, Err *e);
+/* Sets q's unit and municipality from references as a page or the API gets
+ * them (unit_find's and municipality_find's; blank: any). Unknown:
+ * ERR_INVALID naming it. */
+ErrCode person_query_refs(Db *db, const char *unit, const char *municipality, PersonQuery *q, Err *e);
+
+/* The professions of a person as the pages and the import write them,
+ * "läkare, sjuksköterska | undersköterska" (separated by , ; or |): cuts `s`
+ * in place and points out[] at the non-blank ones (at most max). */
+size_t person_professions_split(char *s, const char **out, size_t max);
+
+/* A person as the pages and the API give one: the unit and municipality by
+ * reference (unit_find's and municipality_find's; "" none). For
+ * person_create NULL is "none"; for person_update NULL keeps what is there. */
+typedef struct {
+    const char *name;
+    const char *title;
+    const char *unit;
+    const char *municipality;
+    const char *const *professions;
+    size_t nprofessions;
+    bool set_professions; /* person_update: replace the professions with these */
+} PersonEdit;
+
+/* Adds a person (person_add's rules) in a transaction of its own. */
+ErrCode person_create(Db *db, const PersonEdit *in, long long *id, Err *e);
+/* Changes a person's name, title, unit or municipality and professions in a
+ * transaction of its own. Refused: nothing changes. */
+ErrCode person_update(Db *db, long long id, const PersonEdit *in, Err *e);
 
 /* --- import ------------------------------------------------------------------------ */
 
@@ -152,6 +214,15 @@ ErrCode org_import_csv(Db *db, const char *text, size_t len, OrgImportCounts *co
 json_t *units_to_json(const Unit *u, size_t n);
 /* {"items": [{"id", "name", "official_name", "county"}]} */
 json_t *municipalities_to_json(const Municipality *m, size_t n);
+/* One municipality, as an item of municipalities_to_json. */
+json_t *municipality_to_json(const Municipality *m);
+/* One unit, as an item of units_to_json. */
+json_t *unit_to_json(const Unit *u);
+/* {"id", "name", "title", "unit_id", "unit", "municipality_id",
+ * "municipality", "professions": ["läkare", …]} */
+json_t *person_to_json(const Person *p);
+/* {"items": [person…], "total"} */
+json_t *people_to_json(const Person *p, size_t n, long long total);
 
 /* Demo organisation (org_demo.c): Region Örebro län with its förvaltningar,
  * områden and verksamheter, the 12 municipalities of Örebro län, and a few

@@ -158,22 +158,12 @@ static ErrCode import_municipality(Db *db, const Header *h, const CsvRecord *r, 
     return rc;
 }
 
-/* "läkare, sjuksköterska | undersköterska" → a list without blanks. */
-static size_t split_professions(char *s, const char **out, size_t max)
-{
-    size_t n = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(s, ",;|", &save); tok && n < max; tok = strtok_r(NULL, ",;|", &save))
-        if (!is_blank(tok)) out[n++] = tok;
-    return n;
-}
-
 static ErrCode import_person(Db *db, const Header *h, const CsvRecord *r, Err *e)
 {
     char *name = value(h, r, C_NAMN), *title = value(h, r, C_TITEL), *unit = value(h, r, C_ENHET);
     char *kommun = value(h, r, C_KOMMUN), *prof = value(h, r, C_PROFESSIONER);
     const char *professions[32];
-    PersonNew in = {name, title, 0, 0, professions, split_professions(prof, professions, 32)};
+    PersonNew in = {name, title, 0, 0, professions, person_professions_split(prof, professions, 32)};
     ErrCode rc = ERR_OK;
     Err q = ERR_INIT;
     if (*unit) {

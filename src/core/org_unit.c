@@ -1,7 +1,8 @@
 /*
- * org_unit.c — the region's units as a tree: adding with validation (the
- * parent exists and stands above, siblings' names differ), finding by id,
- * short name or name in any case, and listing in tree order.
+ * org_unit.c — the region's units as a tree: adding, renaming and moving
+ * with the same validation (the parent exists and stands above, no unit under
+ * its own descendant, siblings' names differ), finding by id, short name or
+ * name in any case, and listing in tree order.
  *
  * Must not: open a transaction (org_import_csv holds one around many adds),
  * or know who decides what (core/decide*.c does).
@@ -276,20 +277,20 @@ static ErrCode check_texts(const UnitNew *in, Err *e)
     return ERR_OK;
 }
 
-/* The parent exists and stands above the new unit's kind. */
-static ErrCode check_parent(Db *db, const UnitNew *in, UnitKind kind, const char *name, Err *e)
+/* The parent exists and stands above the unit's kind. */
+static ErrCode check_parent(Db *db, long long parent_id, UnitKind kind, const char *name, Err *e)
 {
     if (kind == UNIT_REGION) {
-        if (in->parent_id) return err_set(e, ERR_INVALID, "en region står högst upp och kan inte ha någon överordnad enhet");
+        if (parent_id) return err_set(e, ERR_INVALID, "en region står högst upp och kan inte ha någon överordnad enhet");
         return ERR_OK;
     }
-    if (!in->parent_id)
+    if (!parent_id)
         return err_set(e, ERR_INVALID, "%s %s måste ha en överordnad enhet ('%s')", kinds[kind].article, kinds[kind].key,
                        name);
     Unit parent;
     Err q = ERR_INIT;
-    if (unit_get(db, in->parent_id, &parent, &q))
-        return q.code == ERR_NOTFOUND ? err_set(e, ERR_INVALID, "okänd överordnad enhet (id %lld)", in->parent_id)
+    if (unit_get(db, parent_id, &parent, &q))
+        return q.code == ERR_NOTFOUND ? err_set(e, ERR_INVALID, "okänd överordnad enhet (id %lld)", parent_id)
                                       : (*e = q, e->code);
     ErrCode rc = ERR_OK;
     if (parent.kind >= kind)
@@ -299,32 +300,32 @@ static ErrCode check_parent(Db *db, const UnitNew *in, UnitKind kind, const char
     return rc;
 }
 
-static ErrCode check_unique(Db *db, const UnitNew *in, const char *name_key, const char *short_key, Err *e)
+/* No sibling under parent_id has the name, and no unit the short name;
+ * `self` (0 when adding) is not counted against itself. */
+static ErrCode check_unique(Db *db, long long self, long long parent_id, const char *name, const char *short_name,
+                            Err *e)
 {
     Err q = ERR_INIT;
+    char *name_key = fold_lower(name), *short_key = fold_lower(short_name);
     char *other = db_text(db, &q, "SELECT COALESCE(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id "
-                                  "WHERE COALESCE(u.parent_id, 0) = :p AND u.name_key = :k",
-                          DB_ARGS(DB_INT(":p", in->parent_id), DB_TEXT(":k", name_key)));
-    if (q.code) return *e = q, e->code;
-    if (other) {
-        char *t = trim_dup(in->name);
-        if (*other) err_set(e, ERR_CONFLICT, "enheten '%s' finns redan under '%s'", t, other);
-        else err_set(e, ERR_CONFLICT, "enheten '%s' finns redan", t);
-        free(t);
-        free(other);
-        return ERR_CONFLICT;
+                                  "WHERE COALESCE(u.parent_id, 0) = :p AND u.name_key = :k AND u.id <> :self",
+                          DB_ARGS(DB_INT(":p", parent_id), DB_TEXT(":k", name_key), DB_INT(":self", self)));
+    ErrCode rc = ERR_OK;
+    if (q.code) rc = (*e = q, e->code);
+    else if (other && *other) rc = err_set(e, ERR_CONFLICT, "enheten '%s' finns redan under '%s'", name, other);
+    else if (other) rc = err_set(e, ERR_CONFLICT, "enheten '%s' finns redan", name);
+    free(other);
+    other = NULL;
+    if (!rc && *short_key) {
+        other = db_text(db, &q, "SELECT name FROM units WHERE short_key = :k AND id <> :self",
+                        DB_ARGS(DB_TEXT(":k", short_key), DB_INT(":self", self)));
+        if (q.code) rc = (*e = q, e->code);
+        else if (other) rc = err_set(e, ERR_CONFLICT, "kortnamnet '%s' används redan av '%s'", short_name, other);
     }
-    if (!*short_key) return ERR_OK;
-    other = db_text(db, &q, "SELECT name FROM units WHERE short_key = :k", DB_ARGS(DB_TEXT(":k", short_key)));
-    if (q.code) return *e = q, e->code;
-    if (other) {
-        char *t = trim_dup(in->short_name);
-        err_set(e, ERR_CONFLICT, "kortnamnet '%s' används redan av '%s'", t, other);
-        free(t);
-        free(other);
-        return ERR_CONFLICT;
-    }
-    return ERR_OK;
+    free(other);
+    free(name_key);
+    free(short_key);
+    return rc;
 }
 
 ErrCode unit_add(Db *db, const UnitNew *in, long long *id, Err *e)
@@ -340,8 +341,8 @@ ErrCode unit_add(Db *db, const UnitNew *in, long long *id, Err *e)
     char *name_key = fold_lower(name), *short_key = fold_lower(short_name);
     char now[32];
     iso_now(now);
-    ErrCode rc = check_parent(db, in, kind, name, e);
-    if (!rc) rc = check_unique(db, in, name_key, short_key, e);
+    ErrCode rc = check_parent(db, in->parent_id, kind, name, e);
+    if (!rc) rc = check_unique(db, 0, in->parent_id, name, short_name, e);
     if (!rc) {
         Err q = ERR_INIT;
         long long got = db_int(db, &q,
@@ -361,5 +362,78 @@ ErrCode unit_add(Db *db, const UnitNew *in, long long *id, Err *e)
     free(manager);
     free(name_key);
     free(short_key);
+    return rc;
+}
+
+/* --- editing and moving ------------------------------------------------------------ */
+
+ErrCode unit_parent_ref(Db *db, const char *ref, long long *id, Err *e)
+{
+    *id = 0;
+    if (is_blank(ref)) return ERR_OK;
+    Unit p;
+    Err q = ERR_INIT;
+    if (unit_find(db, ref, &p, &q))
+        return q.code == ERR_NOTFOUND ? err_set(e, ERR_INVALID, "okänd överordnad enhet '%s'", ref) : (*e = q, q.code);
+    *id = p.id;
+    unit_free(&p);
+    return ERR_OK;
+}
+
+/* The new parent named by `ref` ("" or blank: none), refused when it is the
+ * unit itself or one of the units under it (the tree would become a loop). */
+static ErrCode new_parent(Db *db, const Unit *u, const char *ref, long long *parent_id, Err *e)
+{
+    *parent_id = 0;
+    if (is_blank(ref)) return ERR_OK;
+    Unit p;
+    long long pid;
+    if (unit_parent_ref(db, ref, &pid, e) || unit_get(db, pid, &p, e)) return e->code;
+    Err q = ERR_INIT;
+    ErrCode rc = ERR_OK;
+    long long at = p.id;
+    for (int steps = 0; at && steps < 64 && !rc; steps++) {
+        if (at == u->id)
+            rc = at == p.id ? err_set(e, ERR_INVALID, "enheten '%s' kan inte ligga under sig själv", u->name)
+                            : err_set(e, ERR_INVALID,
+                                      "enheten '%s' kan inte flyttas under '%s', som själv ligger under den", u->name,
+                                      p.name);
+        else at = db_int(db, &q, "SELECT COALESCE(parent_id, 0) FROM units WHERE id = :id", DB_ARGS(DB_INT(":id", at)), 0);
+        if (!rc && q.code) rc = (*e = q, q.code);
+    }
+    if (!rc) *parent_id = p.id;
+    unit_free(&p);
+    return rc;
+}
+
+ErrCode unit_update(Db *db, long long id, const UnitEdit *in, Err *e)
+{
+    Unit u;
+    if (unit_get(db, id, &u, e)) return e->code;
+    UnitNew next = {u.parent_id, kinds[u.kind].key, in->name ? in->name : u.name,
+                    in->short_name ? in->short_name : u.short_name,
+                    in->manager_title ? in->manager_title : u.manager_title,
+                    in->manager_name ? in->manager_name : u.manager_name};
+    ErrCode rc = check_texts(&next, e);
+    if (!rc && in->parent) rc = new_parent(db, &u, in->parent, &next.parent_id, e);
+    char *name = trim_dup(next.name), *short_name = trim_dup(next.short_name);
+    char *title = trim_dup(next.manager_title), *manager = trim_dup(next.manager_name);
+    char *name_key = fold_lower(name), *short_key = fold_lower(short_name);
+    if (!rc) rc = check_parent(db, next.parent_id, u.kind, name, e);
+    if (!rc) rc = check_unique(db, id, next.parent_id, name, short_name, e);
+    if (!rc)
+        rc = db_exec(db, e,
+                     "UPDATE units SET parent_id = :p, name = :n, name_key = :nk, short_name = :s, short_key = :sk, "
+                     "manager_title = :t, manager_name = :m WHERE id = :id",
+                     DB_ARGS(next.parent_id ? DB_INT(":p", next.parent_id) : DB_NULL(":p"), DB_TEXT(":n", name),
+                             DB_TEXT(":nk", name_key), DB_TEXT(":s", short_name), DB_TEXT(":sk", short_key),
+                             DB_TEXT(":t", title), DB_TEXT(":m", manager), DB_INT(":id", id)));
+    free(name);
+    free(short_name);
+    free(title);
+    free(manager);
+    free(name_key);
+    free(short_key);
+    unit_free(&u);
     return rc;
 }

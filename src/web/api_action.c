@@ -10,19 +10,6 @@
 
 enum { MAX_LIST = 200 };
 
-static bool bool_or_reply(Request *r, const json_t *obj, const char *field, bool *out)
-{
-    const json_t *v = json_object_get(obj, field);
-    *out = false;
-    if (!v || json_is_null(v)) return true;
-    if (!json_is_boolean(v)) {
-        reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' måste vara true eller false.", field));
-        return false;
-    }
-    *out = json_is_true(v);
-    return true;
-}
-
 /* A list of ids (whole numbers) or names (texts), copied into the arena as
  * texts; absent or null is an empty list. */
 static bool refs_or_reply(Request *r, const json_t *obj, const char *field, const char *what, const char ***out,
@@ -76,9 +63,9 @@ bool action_or_reply(Request *r, const json_t *obj, DecideInput *in)
     const char **units = NULL, **munis = NULL;
     bool ok = refs_or_reply(r, obj, "units", "enheters", &units, &in->nunits) &&
               refs_or_reply(r, obj, "municipalities", "kommuners", &munis, &in->nmunicipalities) &&
-              bool_or_reply(r, obj, "within_mission", &in->within_mission) &&
-              bool_or_reply(r, obj, "within_budget", &in->within_budget) &&
-              bool_or_reply(r, obj, "political", &in->political) && cost_or_reply(r, obj, in);
+              json_bool_or_reply(r, obj, "within_mission", &in->within_mission) &&
+              json_bool_or_reply(r, obj, "within_budget", &in->within_budget) &&
+              json_bool_or_reply(r, obj, "political", &in->political) && cost_or_reply(r, obj, in);
     in->units = units;
     in->municipalities = munis;
     return ok;

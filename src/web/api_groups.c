@@ -28,23 +28,6 @@
 
 /* --- reading fields ------------------------------------------------------------------------ */
 
-/* A reference to a group, unit or person: an id (whole number) or a name
- * (text), copied into the arena as text. Absent or null: *out = NULL. */
-static bool ref_or_reply(Request *r, const json_t *obj, const char *field, const char **out)
-{
-    const json_t *v = json_object_get(obj, field);
-    *out = NULL;
-    if (!v || json_is_null(v)) return true;
-    if (json_is_string(v)) *out = arena_strdup(&r->arena, json_string_value(v));
-    else if (json_is_integer(v) && json_integer_value(v) > 0)
-        *out = arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
-    else {
-        reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' ska vara ett id (heltal) eller ett namn (text).", field));
-        return false;
-    }
-    return true;
-}
-
 /* A boolean; absent or null leaves *out as it is. */
 static bool flag_or_reply(Request *r, const json_t *obj, const char *field, int *out)
 {
@@ -55,14 +38,6 @@ static bool flag_or_reply(Request *r, const json_t *obj, const char *field, int 
         return false;
     }
     *out = json_is_true(v);
-    return true;
-}
-
-static bool bool_or_reply(Request *r, const json_t *obj, const char *field, bool *out)
-{
-    int v = 0;
-    if (!flag_or_reply(r, obj, field, &v)) return false;
-    *out = v;
     return true;
 }
 
@@ -188,8 +163,8 @@ void api_group_create(Request *r)
               json_str_or_reply(r, j, "name", REQUIRED, &in.name) &&
               json_str_or_reply(r, j, "short_name", OPTIONAL, &in.short_name) &&
               json_str_or_reply(r, j, "description", OPTIONAL, &in.description) &&
-              ref_or_reply(r, j, "parent", &in.parent) && ref_or_reply(r, j, "reports_to", &in.reports_to) &&
-              ref_or_reply(r, j, "unit", &in.unit) && bool_or_reply(r, j, "body", &in.body) &&
+              json_ref_or_reply(r, j, "parent", &in.parent) && json_ref_or_reply(r, j, "reports_to", &in.reports_to) &&
+              json_ref_or_reply(r, j, "unit", &in.unit) && json_bool_or_reply(r, j, "body", &in.body) &&
               flag_or_reply(r, j, "seeks_patient_rep", &in.seeks_patient_rep) &&
               flag_or_reply(r, j, "has_municipal_parts", &in.has_municipal_parts) &&
               flag_or_reply(r, j, "multiprofessional", &in.multiprofessional) &&
@@ -212,8 +187,8 @@ void api_group_member_add(Request *r)
     if (!arg_id_or_reply(r, 0, &id)) return;
     json_t *j = json_body_or_reply(r);
     MemberNew in = {0};
-    bool ok = j && ref_or_reply(r, j, "person", &in.person) && json_str_or_reply(r, j, "role", REQUIRED, &in.role) &&
-              ref_or_reply(r, j, "municipality", &in.municipality) &&
+    bool ok = j && json_ref_or_reply(r, j, "person", &in.person) && json_str_or_reply(r, j, "role", REQUIRED, &in.role) &&
+              json_ref_or_reply(r, j, "municipality", &in.municipality) &&
               json_str_or_reply(r, j, "from", OPTIONAL, &in.from) && json_str_or_reply(r, j, "to", OPTIONAL, &in.to);
     json_decref(j);
     if (!ok) return;
@@ -336,13 +311,13 @@ void api_mandate_create(Request *r)
 {
     json_t *j = json_body_or_reply(r);
     MandateNew in = {0};
-    bool ok = j && ref_or_reply(r, j, "group", &in.group) && json_str_or_reply(r, j, "role", OPTIONAL, &in.role) &&
-              ref_or_reply(r, j, "unit", &in.unit) && ref_or_reply(r, j, "person", &in.person) &&
+    bool ok = j && json_ref_or_reply(r, j, "group", &in.group) && json_str_or_reply(r, j, "role", OPTIONAL, &in.role) &&
+              json_ref_or_reply(r, j, "unit", &in.unit) && json_ref_or_reply(r, j, "person", &in.person) &&
               json_str_or_reply(r, j, "decides", REQUIRED, &in.decides) &&
-              bool_or_reply(r, j, "within_mission", &in.within_mission) &&
-              bool_or_reply(r, j, "within_budget", &in.within_budget) &&
-              bool_or_reply(r, j, "whole_area", &in.whole_area) && bool_or_reply(r, j, "delegation", &in.delegation) &&
-              ref_or_reply(r, j, "granted_by", &in.granted_by) &&
+              json_bool_or_reply(r, j, "within_mission", &in.within_mission) &&
+              json_bool_or_reply(r, j, "within_budget", &in.within_budget) &&
+              json_bool_or_reply(r, j, "whole_area", &in.whole_area) && json_bool_or_reply(r, j, "delegation", &in.delegation) &&
+              json_ref_or_reply(r, j, "granted_by", &in.granted_by) &&
               json_str_or_reply(r, j, "granted_by_text", OPTIONAL, &in.granted_by_text) &&
               json_str_or_reply(r, j, "decision_ref", OPTIONAL, &in.decision_ref) &&
               json_str_or_reply(r, j, "from", OPTIONAL, &in.from) && json_str_or_reply(r, j, "to", OPTIONAL, &in.to);

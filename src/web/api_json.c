@@ -53,6 +53,19 @@ bool json_int_or_reply(Request *r, const json_t *obj, const char *field, Presenc
     return true;
 }
 
+bool json_ref_or_reply(Request *r, const json_t *obj, const char *field, const char **out)
+{
+    const json_t *v = get(obj, field);
+    *out = NULL;
+    if (!v) return true;
+    if (json_is_string(v)) *out = arena_strdup(&r->arena, json_string_value(v));
+    else if (json_is_integer(v) && json_integer_value(v) > 0)
+        *out = arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
+    else
+        return refuse(r, "Fältet", field, "ett id (heltal) eller ett namn (text)");
+    return true;
+}
+
 bool query_int_or_reply(Request *r, const char *name, long min, long max, long *out)
 {
     const char *s = query_param(r, name);
@@ -87,4 +100,17 @@ void reply_case_detail(Request *r, int status, long long id)
     case_detail_free(&d);
     if (j) reply_json(r, status, j);
     else reply_error(r, 500, "Ärendet kunde inte skrivas som JSON.");
+}
+
+bool json_bool_or_reply(Request *r, const json_t *obj, const char *field, bool *out)
+{
+    const json_t *v = json_object_get(obj, field);
+    *out = false;
+    if (!v || json_is_null(v)) return true;
+    if (!json_is_boolean(v)) {
+        reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' måste vara true eller false.", field));
+        return false;
+    }
+    *out = json_is_true(v);
+    return true;
 }

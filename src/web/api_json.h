@@ -28,6 +28,14 @@ bool json_str_or_reply(Request *r, const json_t *obj, const char *field, Presenc
 bool json_int_or_reply(Request *r, const json_t *obj, const char *field, Presence p, long long min, long long max,
                        long long *out);
 
+/* A reference to a unit, group, person or municipality: an id (a whole
+ * number above 0) or a name (text), copied into the arena as text, as
+ * core's find functions take it. Absent or null: *out = NULL. */
+bool json_ref_or_reply(Request *r, const json_t *obj, const char *field, const char **out);
+
+/* true or false; absent or null is false. */
+bool json_bool_or_reply(Request *r, const json_t *obj, const char *field, bool *out);
+
 /* A query parameter holding an integer within [min, max]. Absent or empty:
  * *out unchanged. */
 bool query_int_or_reply(Request *r, const char *name, long min, long max, long *out);

@@ -107,6 +107,37 @@ void api_plan_export_csv(Request *r);
 void api_indicator_series(Request *r);
 void api_indicator_values(Request *r);
 
+/* organisation pages and group forms: web/page_org.c, web/page_org_unit.c,
+ * web/page_org_people.c, web/page_org_person.c, web/page_group_new.c,
+ * web/page_group_forms.c, web/page_group_commission.c; API in web/api_org.c */
+void page_org(Request *r);
+void page_org_municipality_add(Request *r);
+void page_org_unit_new_form(Request *r);
+void page_org_unit_new_submit(Request *r);
+void page_org_unit_view(Request *r);
+void page_org_unit_update(Request *r);
+void page_org_people(Request *r);
+void page_org_person_new_form(Request *r);
+void page_org_person_new_submit(Request *r);
+void page_org_person_view(Request *r);
+void page_org_person_update(Request *r);
+void page_group_new_form(Request *r);
+void page_group_new_submit(Request *r);
+void page_group_member_add(Request *r);
+void page_group_member_end(Request *r);
+void page_group_rmks(Request *r);
+void page_group_mandate(Request *r);
+void page_group_commission(Request *r);
+void page_group_commission_add(Request *r);
+void page_group_commission_version(Request *r);
+void api_unit_create(Request *r);
+void api_unit_update(Request *r);
+void api_municipality_create(Request *r);
+void api_people_list(Request *r);
+void api_person_get(Request *r);
+void api_person_create(Request *r);
+void api_person_update(Request *r);
+/* end of organisation pages and group forms */
 /* web/page_group_list.c, web/page_group.c */
 void page_group_list(Request *r);
 void page_group_view(Request *r);

@@ -36,6 +36,21 @@ static const struct {
     {"lex-maria", "Lex Maria-anmälan är registrerad."},
     /* end of chart forms and deviation forms */
     {"scope", "Åtgärdens omfattning är sparad."}, /* case scope and proposal */
+    /* organisation pages and group forms */
+    {"unit-created", "Enheten är upplagd."},
+    {"unit-updated", "Enheten är ändrad."},
+    {"municipality", "Kommunen är upplagd."},
+    {"person-created", "Personen är upplagd."},
+    {"person-updated", "Personen är ändrad."},
+    {"group-created", "Gruppen är upplagd."},
+    {"member-added", "Ledamoten är tillagd."},
+    {"member-ended", "Uppdraget är avslutat."},
+    {"member-ended-task", "Uppdraget är avslutat. Gruppens metodstöd (eller, om metodstöd saknas, ordföranden) har "
+                          "fått en uppgift: att stämma av en ny kommunal representant."},
+    {"commission", "Den nya versionen av uppdragshandlingen är registrerad; de tidigare finns kvar."},
+    {"rmks", "RMKS godkännande är registrerat."},
+    {"mandate", "Mandatet är registrerat."},
+    /* end of organisation pages and group forms */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */
@@ -59,6 +74,7 @@ static void header_bar(Request *r)
         if (role_can_write(r->user.role)) nav_link(r, "/cases/new", "Nytt ärende");
         nav_link(r, "/plans", "Planer");
         nav_link(r, "/groups", "Grupper");
+        nav_link(r, "/org", "Organisation");
         nav_link(r, "/deviations", "Avvikelser");
         nav_link(r, "/patterns", "Mönster");
         nav_link(r, "/decide", "Vem beslutar?");

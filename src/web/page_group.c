@@ -3,12 +3,15 @@
  * it is, the problems in its composition, where it reports and escalates
  * (an inline SVG with the same path in words beside it), its members, its
  * power as the mandates its members carry, and its commission document with
- * every earlier version. Read-only; groups are kept through the API.
+ * every earlier version. For those who may write, the forms that keep it
+ * (web/page_group_forms.c) sit beside what they change; a refused form
+ * brings the page back with the message and what was typed.
  * All text goes through html_printf (escaped) or html_raw with literals.
  */
 #include "web/handlers.h"
 #include "web/layout.h"
 #include "web/page_format.h"
+#include "web/page_group.h"
 #include "base/html.h"
 #include "base/text.h"
 #include "core/group.h"
@@ -202,7 +205,7 @@ static void members(Request *r, const GroupDetail *d)
     }
 }
 
-static void mandate_text(Request *r, const Mandate *m)
+void mandate_text(Request *r, const Mandate *m)
 {
     html_printf(&r->out, "%s%s", m->delegation ? "Delegation: " : "", m->decides);
     if (m->within_mission) html_raw(&r->out, " <span class=\"badge status\">inom uppdraget</span>");
@@ -242,7 +245,7 @@ static void power(Request *r, const GroupDetail *d)
 
 /* --- the commission -------------------------------------------------------------------------------- */
 
-static void commission_fields(Request *r, const Commission *c)
+void commission_fields(Request *r, const Commission *c)
 {
     const char *section = NULL;
     html_raw(&r->out, "<dl class=\"facts commission\">");
@@ -265,13 +268,9 @@ static void commission_fields(Request *r, const Commission *c)
     html_raw(&r->out, "</dl>");
 }
 
-static void commission(Request *r, const GroupDetail *d)
+/* The current version and, folded, the earlier ones. */
+static void commission_versions_shown(Request *r, const GroupDetail *d)
 {
-    html_raw(&r->out, "<h2>Uppdragshandling</h2>");
-    if (!d->has_commission) {
-        html_raw(&r->out, "<p>Ingen uppdragshandling är registrerad för gruppen.</p>");
-        return;
-    }
     const Commission *c = &d->commission;
     html_printf(&r->out, "<p class=\"meta\">Version %d, registrerad %s", c->version, when_text(r, c->created_at));
     if (*c->created_by) html_printf(&r->out, " av %s", c->created_by);
@@ -288,7 +287,8 @@ static void commission(Request *r, const GroupDetail *d)
     }
     html_printf(&r->out, "<details><summary>Tidigare versioner (%zu)</summary>", n - 1);
     for (size_t i = 1; i < n; i++) {
-        html_printf(&r->out, "<h3>Version %d (%s)</h3>", v[i].version, v[i].f[COMM_DATUM]);
+        html_printf(&r->out, "<h3><a href=\"%s\">Version %d (%s)</a></h3>",
+                    url(r, "/groups/%lld/commission/%d", d->group.id, v[i].version), v[i].version, v[i].f[COMM_DATUM]);
         if (*v[i].note) html_printf(&r->out, "<p class=\"why\">%s</p>", v[i].note);
         commission_fields(r, &v[i]);
     }
@@ -296,25 +296,49 @@ static void commission(Request *r, const GroupDetail *d)
     commission_list_free(v, n);
 }
 
-void page_group_view(Request *r)
+static void commission(Request *r, const GroupDetail *d)
 {
-    long long id;
-    if (!arg_id_or_reply(r, 0, &id)) return;
+    bool writer = role_can_write(r->user.role);
+    html_raw(&r->out, "<section id=\"uppdrag\" aria-label=\"Uppdragshandling\"><h2>Uppdragshandling</h2>");
+    if (d->has_commission) commission_versions_shown(r, d);
+    else html_raw(&r->out, "<p>Ingen uppdragshandling är registrerad för gruppen.</p>");
+    if (writer || d->has_commission)
+        html_printf(&r->out, "<p><a href=\"%s\">%s</a></p>", url(r, "/groups/%lld/commission", d->group.id),
+                    writer ? "Registrera en ny version av uppdragshandlingen" : "Alla versioner av uppdragshandlingen");
+    html_raw(&r->out, "</section>");
+}
+
+void group_page(Request *r, long long id, const Err *error, const char *form)
+{
     GroupDetail d;
     Err e = ERR_INIT;
     if (group_detail(r->db, id, NULL, &d, &e)) {
         page_error(r, status_for(e.code), e.msg);
         return;
     }
+    bool writer = role_can_write(r->user.role);
+    buf_reset(&r->out);
+    r->status = error ? status_for(error->code) : 200;
     page_begin(r, d.group.name);
     html_printf(&r->out, "<p class=\"meta\"><a href=\"%s\">Grupper och organ</a></p><h1>%s</h1>", url(r, "/groups"),
                 d.group.name);
+    if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
+    else notice_from_query(r);
     facts(r, &d);
+    if (writer) group_rmks_form(r, &d, form);
     problems(r, &d);
     report_section(r, &d);
     members(r, &d);
+    if (writer) group_member_forms(r, &d, form);
     power(r, &d);
+    if (writer) group_mandate_form(r, &d, form);
     commission(r, &d);
     group_detail_free(&d);
     page_end(r);
+}
+
+void page_group_view(Request *r)
+{
+    long long id;
+    if (arg_id_or_reply(r, 0, &id)) group_page(r, id, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * page_group_list.c — GET /groups: every group and body, with the number of
  * problems in its composition, then the problems group by group, then the
- * commissions that overlap. Read-only; groups are kept through the API.
+ * commissions that overlap; for writers, a link to add a group (/groups/new).
  * All text goes through html_printf (escaped) or html_raw with literals.
  */
 #include "web/handlers.h"
@@ -93,6 +93,9 @@ void page_group_list(Request *r)
              "beslutskraft är de mandat som dess ledamöter bär.</p>"
              "<p><a href=\"#problem\">Problem i sammansättningen</a> · <a href=\"#overlapp\">Överlappande "
              "uppdrag</a></p>");
+    if (role_can_write(r->user.role))
+        html_printf(&r->out, "<p><a class=\"button\" href=\"%s\">Ny grupp</a></p>", url(r, "/groups/new"));
+    notice_from_query(r);
     if (!n) {
         html_raw(&r->out, "<p>Inga grupper ännu.</p>");
     } else {

@@ -406,6 +406,113 @@ try {
     await page.screenshot({ path: join(shots, 'chart-decision.png'), fullPage: true });
   });
   // --- end of chart forms and deviation forms ---
+  /* --- organisation and group forms (issue 3) --- */
+  // The value of the option of `select` whose text (indentation aside) is `text`.
+  const optionValue = (sel, text) => page.locator(`${sel} option`)
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[()]/g, '\\$&')}$`) }).first().getAttribute('value');
+  await check('an official adds a unit under Karlskoga lasarett and moves it to Lindesbergs lasarett', async () => {
+    await page.goto(server.base + '/org');
+    await axeCheck(page, 'organisation');
+    await page.getByRole('link', { name: 'Ny enhet' }).click();
+    await page.waitForURL(/\/org\/units\/new/);
+    await page.getByLabel('Nivå').selectOption('verksamhet');
+    await page.getByLabel('Överordnad enhet').selectOption(await optionValue('#u-parent', 'Karlskoga lasarett'));
+    await page.getByLabel('Namn (obligatoriskt)').fill('Rehabilitering');
+    await page.getByLabel('Chefens titel').fill('Verksamhetschef');
+    await page.getByLabel('Chefens namn').fill('Nora Lind');
+    await axeCheck(page, 'new unit');
+    await submit(page.getByRole('button', { name: 'Lägg upp enheten' }));
+    assert(page.url().includes('ok=unit-created'), 'unit not created: ' + page.url());
+    const main = await page.locator('main').innerText();
+    assert(/Enheten är upplagd/.test(main) && /Karlskoga lasarett/.test(main), 'no notice or parent: ' + main.slice(0, 400));
+    assert(/Verksamhetschef: Nora Lind/.test(main), 'the manager is not shown: ' + main.slice(0, 400));
+    // a move against the kind order is refused with the reason, the form kept
+    await page.getByLabel('Överordnad enhet').selectOption(await optionValue('#u-parent', 'Medicinkliniken Lindesberg'));
+    await submit(page.getByRole('button', { name: 'Spara ändringarna' }));
+    const alert = await page.getByRole('alert').innerText();
+    assert(/en verksamhet kan inte ligga under en verksamhet/.test(alert), 'no reason for the refusal: ' + alert);
+    await axeCheck(page, 'unit refused');
+    await page.getByLabel('Överordnad enhet').selectOption(await optionValue('#u-parent', 'Lindesbergs lasarett'));
+    await submit(page.getByRole('button', { name: 'Spara ändringarna' }));
+    assert(page.url().includes('ok=unit-updated'), 'unit not moved: ' + page.url());
+    const where = await page.getByRole('navigation', { name: 'Var enheten står' }).innerText();
+    assert(/Lindesbergs lasarett/.test(where) && !/Karlskoga/.test(where), 'not under its new parent: ' + where);
+    await axeCheck(page, 'unit');
+  });
+
+  await check('she adds a person to the new unit and finds her in the people list', async () => {
+    await page.goto(server.base + '/org/people/new');
+    await page.getByLabel('Namn (obligatoriskt)').fill('Nora Lind');
+    await page.getByLabel('Titel').fill('Verksamhetschef');
+    await page.getByLabel('Enhet', { exact: true }).selectOption(await optionValue('#p-unit', 'Rehabilitering'));
+    await page.getByLabel('Professioner').fill('fysioterapeut, sjuksköterska');
+    await axeCheck(page, 'new person');
+    await submit(page.getByRole('button', { name: 'Lägg upp personen' }));
+    assert(page.url().includes('ok=person-created'), 'person not created: ' + page.url());
+    const facts = await page.locator('dl.facts').innerText();
+    assert(/Rehabilitering/.test(facts) && /fysioterapeut, sjuksköterska/.test(facts), 'facts: ' + facts);
+    await page.goto(server.base + '/org/people?q=nora');
+    assert(/Visar 1–1 av 1/.test(await page.locator('main').innerText()), 'not found by name');
+    await axeCheck(page, 'people');
+  });
+
+  await check('she makes her a member of a group, ends the membership and revises the commission', async () => {
+    await page.goto(server.base + '/groups');
+    await page.getByRole('link', { name: 'Samordnande grupp för utveckling inom hälso- och sjukvård' }).first().click();
+    await page.waitForURL(/\/groups\/\d+$/);
+    const groupUrl = page.url();
+    await page.getByText('Lägg till en ledamot').click();
+    const add = page.locator('form[action$="/members"]');
+    await add.getByLabel('Person (obligatorisk)').selectOption(await optionValue('#m-person', 'Nora Lind – Verksamhetschef (Rehabilitering)'));
+    await add.getByLabel('Roll').selectOption('ledamot');
+    await axeCheck(page, 'group with forms open');
+    await submit(add.getByRole('button', { name: 'Lägg till ledamoten' }));
+    assert(page.url().includes('ok=member-added'), 'member not added: ' + page.url());
+    const current = await page.getByRole('table', { name: 'Nuvarande ledamöter' }).innerText();
+    assert(/ledamot\s+Nora Lind\s+Verksamhetschef/.test(current), 'not a current member: ' + current);
+    await page.getByText('Avsluta ett uppdrag').click();
+    const end = page.locator('form[action$="/members/end"]');
+    const hint = await end.innerText();
+    assert(/metodstöd en uppgift/.test(hint), 'the form does not say the metodstöd is told: ' + hint);
+    await end.getByLabel('Uppdrag (obligatoriskt)').selectOption(await optionValue('#e-member', 'Nora Lind – ledamot'));
+    await end.getByLabel('Kommentar').fill('Ny tjänst');
+    await submit(end.getByRole('button', { name: 'Avsluta uppdraget' }));
+    assert(/Uppdraget är avslutat/.test(await page.getByRole('status').innerText()), 'no notice after ending');
+    const now = await page.getByRole('table', { name: 'Nuvarande ledamöter' }).innerText();
+    assert(!/Nora Lind/.test(now), 'still a current member: ' + now);
+    // the commission: every field prefilled; only the meeting frequency changes
+    await page.getByRole('link', { name: 'Registrera en ny version av uppdragshandlingen' }).click();
+    await page.waitForURL(/\/commission$/);
+    const diarie = await page.getByLabel('Diarienummer').inputValue();
+    assert(/RS 2023-01756/.test(diarie), 'not prefilled from the current version: ' + diarie);
+    await axeCheck(page, 'commission form');
+    await page.getByLabel('Mötesfrekvens').fill('Varannan vecka, digitalt');
+    await page.getByLabel('Vad ändras och varför').fill('Tätare möten under införandet.');
+    await submit(page.getByRole('button', { name: 'Registrera versionen' }));
+    assert(page.url().startsWith(groupUrl) && page.url().includes('ok=commission'), 'not back on the group: ' + page.url());
+    const commission = await page.locator('dl.commission').first().innerText();
+    assert(/Varannan vecka, digitalt/.test(commission) && /RS 2023-01756/.test(commission), 'commission: ' + commission);
+    await page.goto(groupUrl + '/commission');
+    const versions = await page.getByRole('table', { name: 'Uppdragshandlingens versioner' }).innerText();
+    assert(/Tätare möten under införandet/.test(versions) && /gällande/.test(versions), 'versions: ' + versions);
+    await page.getByRole('link', { name: /^Version 1$/ }).click();
+    await page.waitForURL(/\/commission\/1$/);
+    const old = await page.locator('main').innerText();
+    assert(/Ersatt version/.test(old) && !/Varannan vecka, digitalt/.test(old), 'the old version is not as it was');
+    await axeCheck(page, 'old commission');
+    await page.screenshot({ path: join(shots, 'group-forms.png'), fullPage: true });
+  });
+
+  await check('her page shows the ended membership', async () => {
+    await page.goto(server.base + '/org/people?q=nora');
+    await page.getByRole('link', { name: 'Nora Lind' }).click();
+    await page.waitForURL(/\/org\/people\/\d+$/);
+    const groups = await page.getByRole('table', { name: 'Uppdrag i grupper' }).innerText();
+    assert(/Samordnande grupp för utveckling inom hälso- och sjukvård\s+ledamot[\s\S]*avslutat[\s\S]*Ny tjänst/.test(groups), 'groups: ' + groups);
+    await axeCheck(page, 'person');
+    await page.screenshot({ path: join(shots, 'person.png'), fullPage: true });
+  });
+  /* --- end of organisation and group forms --- */
 } finally {
   await browser.close();
   server.proc.kill('SIGTERM');
