@@ -564,7 +564,7 @@ static void test_import_refusal_writes_nothing(void **state)
         {"indikator,period,utfall\nRH-NV-I1,2024-T2,1\nRH-NV-I1,2024-t2,2\n", "rad 3: RH-NV-I1 2024-T2 står redan på rad 2"},
         {"indikator,period,bedömning\nRH-NV-I1,2024-T1,uppnått\n", "rad 2: Kommentar till bedömningen"},
         {"indikator,period,bedömning,bedömningskommentar\nRH-NV-I1,2024-T1,kanske,x\n", "rad 2: okänd bedömning 'kanske'"},
-        {"indikator,period,kommentar\nRH-NV-I1,2024-T1,\"aldrig stängd\n", "rad 2: citattecknet stängs aldrig"},
+        {"indikator,period,kommentar\nRH-NV-I1,2024-T1,\"aldrig stängd\n", "rad 2: citattecknet som börjar här avslutas aldrig"},
         {"indikator,period,kommentar\nRH-NV-I1,2024-T1,Patienten 19121212-1212\n", "rad 2: "},
         {"indikator,period,utfall\n", "inga rader"},
         {"", "rad 1: filen saknar rubrikrad"},
