@@ -90,3 +90,21 @@ void options_group_roles(Request *r, const char *selected)
         html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", key, sel(key, selected), key);
     }
 }
+
+void options_units(Request *r, const char *selected)
+{
+    Unit *u;
+    size_t n;
+    Err e = ERR_INIT;
+    if (unit_list(r->db, &u, &n, &e)) return;
+    for (size_t i = 0; i < n; i++) {
+        char id[24];
+        snprintf(id, sizeof id, "%lld", u[i].id);
+        Buf indent = BUF_INIT;
+        for (int d = 0; d < u[i].depth && d < 8; d++) buf_puts(&indent, "\u00a0\u00a0\u00a0");
+        html_printf(&r->out, "<option value=\"%s\"%s>%s%s</option>", id,
+                    selected && !strcmp(selected, id) ? " selected" : "", buf_cstr(&indent), u[i].name);
+        buf_free(&indent);
+    }
+    unit_list_free(u, n);
+}

@@ -5,7 +5,7 @@
  * one whose value equals `selected`; the caller writes the <select> around
  * them. Values are ids as text (groups, people, municipalities) or the
  * stored words (kinds, types, roles), which core's find/parse functions
- * take back. The units in tree order: options_units (web/page_deviation.h).
+ * take back.
  * Reads only; a list that cannot be read is left empty.
  */
 #ifndef LOTS_WEB_ORG_OPTIONS_H
@@ -13,6 +13,8 @@
 
 #include "web/request.h"
 
+/* Every unit in tree order, indented by depth; values are unit ids. */
+void options_units(Request *r, const char *selected);
 void options_unit_kinds(Request *r, const char *selected);
 void options_municipalities(Request *r, const char *selected); /* "Kumla kommun" */
 void options_people(Request *r, const char *selected);         /* "Maja Ek – Verksamhetsutvecklare (Utvecklingsenheten)" */

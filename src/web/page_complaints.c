@@ -6,6 +6,7 @@
  * complaint_add and complaint_update are reached through the API and the
  * import.
  */
+#include "web/org_options.h"
 #include "web/handlers.h"
 #include "web/list_page.h"
 #include "web/page_deviation.h"

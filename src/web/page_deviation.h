@@ -11,8 +11,6 @@
 extern const char *const deviation_kinds[4];    /* patient, vård, arbetsrelaterad, tillbud */
 extern const char *const deviation_statuses[4]; /* registrerad … avslutad */
 const char *deviation_kind_text(const char *kind); /* "Vårdrelaterad" */
-/* The units in tree order (indented by depth) as <option value=id>, marking `selected`. */
-void options_units(Request *r, const char *selected);
 
 /* web/page_deviation.c: renders the whole page of deviation `id`. After a
  * refused form, `posted` names it ("status", "serious", "analysis",

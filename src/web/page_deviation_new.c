@@ -7,6 +7,7 @@
  * core's message, naming the field by its Swedish label, and everything
  * typed kept.
  */
+#include "web/org_options.h"
 #include "web/handlers.h"
 #include "web/page_deviation.h"
 #include "web/layout.h"

@@ -9,6 +9,7 @@
  * Also the shared pieces of the deviation pages (declared in handlers.h):
  * the units in tree order as <option>s and the Swedish words of the kinds.
  */
+#include "web/org_options.h"
 #include "web/handlers.h"
 #include "web/list_page.h"
 #include "web/page_deviation.h"
@@ -37,24 +38,6 @@ const char *deviation_kind_text(const char *kind)
     if (!strcmp(kind, "arbetsrelaterad")) return "Arbetsrelaterad";
     if (!strcmp(kind, "tillbud")) return "Tillbud";
     return kind;
-}
-
-void options_units(Request *r, const char *selected)
-{
-    Unit *u;
-    size_t n;
-    Err e = ERR_INIT;
-    if (unit_list(r->db, &u, &n, &e)) return;
-    for (size_t i = 0; i < n; i++) {
-        char id[24];
-        snprintf(id, sizeof id, "%lld", u[i].id);
-        Buf indent = BUF_INIT;
-        for (int d = 0; d < u[i].depth && d < 8; d++) buf_puts(&indent, "\u00a0\u00a0\u00a0");
-        html_printf(&r->out, "<option value=\"%s\"%s>%s%s</option>", id,
-                    selected && !strcmp(selected, id) ? " selected" : "", buf_cstr(&indent), u[i].name);
-        buf_free(&indent);
-    }
-    unit_list_free(u, n);
 }
 
 /* --- the list --------------------------------------------------------------------------------- */
