@@ -25,13 +25,14 @@ const char *num_sv(Request *r, double v)
     return arena_strdup(&r->arena, b);
 }
 
-const char *chart_caption(SpcChart c)
+const char *chart_caption(SpcChart c, bool weekly)
 {
     switch (c) {
     case SPC_U: return "u-diagram: händelser per 1000 vårddagar eller besök";
-    case SPC_UP: return "Laneys u′-diagram (överspridning): antal per månad";
+    case SPC_UP: return weekly ? "Laneys u′-diagram (överspridning): antal per vecka"
+                               : "Laneys u′-diagram (överspridning): antal per månad";
     case SPC_G: return "g-diagram: dagar mellan händelserna (sällsynta händelser)";
-    default: return "c-diagram: antal per månad";
+    default: return weekly ? "c-diagram: antal per vecka" : "c-diagram: antal per månad";
     }
 }
 
@@ -66,15 +67,16 @@ static void limit_line(Request *r, const SpcResult *res, const Range *g, int whi
 
 static size_t index_of_month(const SpcResult *res, const char *month)
 {
-    for (size_t i = 0; i < res->n; i++)
-        if (strncmp(res->points[i].x, month, 7) >= 0) return i;
+    for (size_t i = 0; i < res->n; i++) /* a month, or a week "2026-W10" on a weekly chart */
+        if (strncmp(res->points[i].x, month, strlen(month)) >= 0) return i;
     return res->n;
 }
 
 void chart_svg(Request *r, const Series *s, const char *id)
 {
     if (!s->judged) {
-        html_raw(&r->out, "<p class=\"meta\">Serien har för få händelser för ett styrdiagram.</p>");
+        html_printf(&r->out, "<p class=\"meta\">%s</p>",
+                    s->not_judged ? s->not_judged : "Serien har för få händelser för ett styrdiagram.");
         return;
     }
     const SpcResult *res = &s->j.shewhart;
@@ -92,7 +94,7 @@ void chart_svg(Request *r, const Series *s, const char *id)
     html_printf(&r->out,
                 "<figure class=\"spc\"><svg class=\"spc-chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
                 "role=\"img\" aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s. ",
-                W, H, W, H, id, id, id, s->title, id, chart_caption(s->j.chart));
+                W, H, W, H, id, id, id, s->title, id, chart_caption(s->j.chart, s->period == SERIES_WEEK));
     html_printf(&r->out, "Centrallinje %s, övre styrgräns %s, nedre styrgräns %s. ", num_sv(r, last->cl),
                 num_sv(r, last->ucl), num_sv(r, last->lcl));
     if (s->j.rule != RULE_NONE)
@@ -155,5 +157,5 @@ void chart_svg(Request *r, const Series *s, const char *id)
                         y, o->x, num_sv(r, o->y));
     }
     html_printf(&r->out, "</svg><figcaption>%s. Romb: signalerande punkt. Heldragen linje: centrallinje; streckad: styrgränser.</figcaption></figure>",
-                chart_caption(s->j.chart));
+                chart_caption(s->j.chart, s->period == SERIES_WEEK));
 }

@@ -14,8 +14,8 @@
 
 /* id: unique within the page (for aria-labelledby). */
 void chart_svg(Request *r, const Series *s, const char *id);
-/* "c-diagram (antal per månad)" etc., for captions. */
-const char *chart_caption(SpcChart c);
+/* "c-diagram: antal per månad" (or "per vecka") etc., for captions. */
+const char *chart_caption(SpcChart c, bool weekly);
 /* 7.6667 → "7,67" in the request arena; "–" for NAN. */
 const char *num_sv(Request *r, double v);
 

@@ -4,7 +4,8 @@
  * Swedish, the events behind it in a collapsible table and a button that
  * makes a signal case of it (POST /patterns/{id}/case → the new case); a
  * recomputation (POST /patterns/detect); and one chart page for any series
- * (GET /charts/{unit}/{category}?source=…&level=…).
+ * (GET /charts/{unit}/{category}?source=…&level=…&period=month|week) with a
+ * switch between the monthly and the weekly chart.
  * Thin: core/pattern.h decides everything; this file only renders.
  */
 #include "web/handlers.h"
@@ -47,15 +48,23 @@ static void events_table(Request *r, const Pattern *p)
 
 static void pattern_section(Request *r, const Pattern *p, size_t rank)
 {
-    html_printf(&r->out, "<section class=\"pattern\" aria-labelledby=\"p%lld-h\"><h2 id=\"p%lld-h\">%zu. %s – %s</h2>",
-                p->id, p->id, rank, p->category, p->unit);
     html_printf(&r->out,
-                "<dl class=\"facts\"><dt>Regel</dt><dd>%s</dd><dt>Källa</dt><dd>%s, %s</dd><dt>Händelser</dt>"
-                "<dd>%lld sedan %s</dd><dt>Styrka</dt><dd>%s</dd><dt>Signalerande perioder</dt><dd>%s</dd></dl>",
-                pattern_rule_label(pattern_rule_parse(p->rule)), source_sv(p->source), level_sv(p->level), p->events,
-                p->since_period, num_sv(r, p->strength), p->signal_periods);
+                "<section class=\"pattern\" aria-labelledby=\"p%lld-h\"><h2 id=\"p%lld-h\">%zu. %s – %s "
+                "<span class=\"period\">%s</span></h2>",
+                p->id, p->id, rank, p->category, p->unit, pattern_period_phrase(p->period));
+    html_printf(&r->out,
+                "<dl class=\"facts\"><dt>Regel</dt><dd>%s</dd><dt>Källa</dt><dd>%s, %s</dd><dt>Period</dt><dd>%s</dd>"
+                "<dt>Händelser</dt><dd>%lld sedan %s</dd><dt>Styrka</dt><dd>%s</dd><dt>Signalerande perioder</dt>"
+                "<dd>%s</dd>",
+                pattern_rule_label(pattern_rule_parse(p->rule)), source_sv(p->source), level_sv(p->level),
+                pattern_period_phrase(p->period), p->events, p->since_period, num_sv(r, p->strength),
+                p->signal_periods);
+    if (*p->also_period)
+        html_printf(&r->out, "<dt>Även %s</dt><dd>%s (styrka %s)</dd>", pattern_period_phrase(p->also_period),
+                    pattern_rule_label(pattern_rule_parse(p->also_rule)), num_sv(r, p->also_strength));
+    html_raw(&r->out, "</dl>");
     Series s;
-    SeriesKey k = {p->level, p->unit_id, p->category_id, p->source};
+    SeriesKey k = {p->level, p->unit_id, p->category_id, p->source, p->period};
     Err e = ERR_INIT;
     char id[32];
     snprintf(id, sizeof id, "chart-%lld", p->id);
@@ -65,7 +74,8 @@ static void pattern_section(Request *r, const Pattern *p, size_t rank)
         series_free(&s);
     }
     html_printf(&r->out, "<p><a href=\"%s\">Diagrammet för serien</a></p>",
-                url(r, "/charts/%lld/%lld?source=%s&level=%s", p->unit_id, p->category_id, p->source, p->level));
+                url(r, "/charts/%lld/%lld?source=%s&level=%s&period=%s", p->unit_id, p->category_id, p->source,
+                    p->level, p->period));
     events_table(r, p);
     if (p->case_id)
         html_printf(&r->out, "<p>Signalärende: <a href=\"%s\">%s</a></p>", url(r, "/cases/%lld", p->case_id),
@@ -127,6 +137,40 @@ void page_pattern_case(Request *r)
     redirect(r, arena_printf(&r->arena, "/cases/%lld?ok=created", case_id));
 }
 
+/* "Per månad / Per vecka": the same series in the other period. */
+static void period_switch(Request *r, const SeriesKey *k, SeriesPeriod cur)
+{
+    html_raw(&r->out, "<nav class=\"period-switch\" aria-label=\"Period\"><ul>");
+    for (int p = 0; p < SERIES_PERIODS; p++) {
+        const char *href = url(r, "/charts/%lld/%lld?source=%s&level=%s&period=%s", k->unit_id, k->category_id,
+                               k->source, k->level, series_period_key((SeriesPeriod)p));
+        html_printf(&r->out, "<li><a href=\"%s\"%s>%s</a></li>", href, p == (int)cur ? " aria-current=\"page\"" : "",
+                    p == SERIES_MONTH ? "Per månad" : "Per vecka");
+    }
+    html_raw(&r->out, "</ul></nav>");
+}
+
+/* The counts (and, for a rate, the denominators) under the chart. */
+static void series_table(Request *r, const Series *s)
+{
+    bool week = s->period == SERIES_WEEK;
+    html_printf(&r->out, "<h2>Antal %s</h2><table class=\"series\"><thead><tr><th scope=\"col\">%s</th>"
+                         "<th scope=\"col\">Antal</th>",
+                series_period_label(s->period), week ? "Vecka" : "Månad");
+    if (s->denom)
+        html_printf(&r->out, "<th scope=\"col\">%s</th><th scope=\"col\">Per 1000 %s</th>", s->denom_kind,
+                    s->denom_kind);
+    html_raw(&r->out, "</tr></thead><tbody>");
+    for (size_t i = 0; i < s->n; i++) {
+        html_printf(&r->out, "<tr><td>%s</td><td>%s</td>", s->labels[i], num_sv(r, s->counts[i]));
+        if (s->denom)
+            html_printf(&r->out, "<td>%s</td><td>%s</td>", num_sv(r, s->denom[i]),
+                        num_sv(r, s->counts[i] / s->denom[i] * 1000));
+        html_raw(&r->out, "</tr>");
+    }
+    html_raw(&r->out, "</tbody></table>");
+}
+
 void page_chart(Request *r)
 {
     char *end;
@@ -140,8 +184,8 @@ void page_chart(Request *r)
         page_error(r, 404, "Okänd kategori.");
         return;
     }
-    const char *source = query_param(r, "source"), *level = query_param(r, "level");
-    SeriesKey k = {level && *level ? level : "unit", unit, cat, source && *source ? source : "deviations"};
+    const char *source = query_param(r, "source"), *level = query_param(r, "level"), *period = query_param(r, "period");
+    SeriesKey k = {level && *level ? level : "unit", unit, cat, source && *source ? source : "deviations", period};
     Series s;
     Err e = ERR_INIT;
     if (series_load(r->db, &k, &s, &e)) {
@@ -150,8 +194,14 @@ void page_chart(Request *r)
     }
     page_begin(r, s.title);
     html_printf(&r->out, "<p><a href=\"%s\">Alla mönster</a></p><h1>%s</h1>", url(r, "/patterns"), s.title);
+    period_switch(r, &k, s.period);
+    if (s.denom)
+        html_printf(&r->out, "<p>Diagrammet visar händelser per 1000 %s: varje enhet i serien har %s för varje månad.</p>",
+                    s.denom_kind, s.denom_kind);
     chart_svg(r, &s, "chart");
-    if (s.freeze > 0) html_printf(&r->out, "<p>Baslinjen är låst till de %lld första punkterna.</p>", s.freeze);
+    if (s.freeze > 0)
+        html_printf(&r->out, "<p>Baslinjen är låst till de %lld första månaderna%s.</p>", s.freeze,
+                    s.period == SERIES_WEEK ? " (i veckodiagrammet: veckorna som slutar inom dem)" : "");
     if (s.nnotes) {
         html_raw(&r->out, "<h2>Anteckningar</h2><ul class=\"notes\">");
         for (size_t i = 0; i < s.nnotes; i++)
@@ -159,11 +209,7 @@ void page_chart(Request *r)
                         s.notes[i].date, s.notes[i].text, s.notes[i].created_by);
         html_raw(&r->out, "</ul>");
     }
-    html_raw(&r->out, "<h2>Antal per månad</h2><table class=\"series\"><thead><tr><th scope=\"col\">Månad</th>"
-                      "<th scope=\"col\">Antal</th></tr></thead><tbody>");
-    for (size_t i = 0; i < s.n; i++)
-        html_printf(&r->out, "<tr><td>%s</td><td>%s</td></tr>", s.labels[i], num_sv(r, s.counts[i]));
-    html_raw(&r->out, "</tbody></table>");
+    series_table(r, &s);
     series_free(&s);
     page_end(r);
 }

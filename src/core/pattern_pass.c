@@ -1,0 +1,439 @@
+/*
+ * pattern_pass.c — loading the arrays of pattern_detect's one pass (see
+ * pattern_pass.h and the steps in pattern_detect.c): a few queries, each
+ * covered by an index, never one per series.
+ *
+ * Denominators are per unit and month; they turn monthly series into
+ * rates. A unit has them when it has vårddagar (else besök) for every month
+ * of the window. A roll-up (förvaltning, region) has them, per source, when
+ * every unit under it with events of that source in the window has one
+ * kind for every month: vårddagar when all have vårddagar, else besök when
+ * all have besök; the roll-up's denominator is the members' sum. Otherwise
+ * the roll-up is counted, not rated (pattern_judge.c states the rule).
+ *
+ * Must not: print, or write anything but the temporary table pattern_rare.
+ */
+#include "core/pattern_pass.h"
+#include "base/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const pattern_level_key[LV_N] = {"unit", "förvaltning", "region"};
+
+size_t pass_nseries(const Pass *p, int lv)
+{
+    return (lv == LV_UNIT ? p->nunits : lv == LV_FORV ? p->nforv : 1) * p->ncat;
+}
+
+uint64_t pass_series_total(const uint32_t *c, size_t P)
+{
+    uint64_t t = 0;
+    for (size_t i = 0; i < P; i++) t += c[i];
+    return t;
+}
+
+void pass_free(Pass *p)
+{
+    free(p->uidx), free(p->unit_id), free(p->forv), free(p->forv_id), free(p->cidx), free(p->cat_id);
+    for (int k = 0; k < SERIES_PERIODS; k++) {
+        free(p->per[k].labels), free(p->per[k].lp);
+        for (int s = 0; s < SRC_N; s++)
+            for (int l = 0; l < LV_N; l++) free(p->per[k].cnt[s][l]);
+    }
+    for (int s = 0; s < SRC_N; s++) {
+        free(p->rare[s]);
+        for (int l = 0; l < LV_N; l++)
+            free(p->den[s][l]), free(p->has_den[s][l]), free(p->setting[s][l]), free(p->held[s][l]);
+    }
+    for (size_t i = 0; i < p->nsettings; i++) free(p->split[i]);
+    free(p->freeze), free(p->split), free(p->date_off), free(p->dates);
+    memset(p, 0, sizeof *p);
+}
+
+static ErrCode load_units(Db *db, Pass *p, Err *e)
+{
+    long long maxid = db_int(db, e, "SELECT coalesce(max(id), 0) FROM units", NULL, -1);
+    if (maxid < 0) return e->code;
+    p->nunit_ids = (size_t)maxid + 1;
+    p->uidx = malloc(p->nunit_ids * sizeof *p->uidx);
+    long long *parent = calloc(p->nunit_ids, sizeof *parent);
+    bool *is_forv = calloc(p->nunit_ids, 1);
+    p->unit_id = malloc(p->nunit_ids * sizeof *p->unit_id);
+    for (size_t i = 0; i < p->nunit_ids; i++) p->uidx[i] = -1;
+    Stmt *st = db_query(db, e, "SELECT id, coalesce(parent_id, 0), kind FROM units ORDER BY id", NULL);
+    if (!st) goto fail;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        long long id = stmt_int(st, 0);
+        if (id <= 0 || (size_t)id >= p->nunit_ids) continue;
+        parent[id] = stmt_int(st, 1);
+        is_forv[id] = !strcmp(stmt_text(st, 2), "förvaltning");
+        p->unit_id[p->nunits] = id;
+        p->uidx[id] = (int)p->nunits++;
+    }
+    stmt_finalize(st);
+    if (rc < 0) goto fail;
+    int *fidx = malloc(p->nunit_ids * sizeof *fidx);
+    p->forv_id = malloc((p->nunits + 1) * sizeof *p->forv_id);
+    p->forv = malloc((p->nunits + 1) * sizeof *p->forv);
+    for (size_t i = 0; i < p->nunit_ids; i++) fidx[i] = -1;
+    for (size_t u = 0; u < p->nunits; u++) {
+        long long id = p->unit_id[u];
+        int guard = 0;
+        while (id > 0 && (size_t)id < p->nunit_ids && !is_forv[id] && guard++ < 64) id = parent[id];
+        if (id > 0 && (size_t)id < p->nunit_ids && is_forv[id]) {
+            if (fidx[id] < 0) p->forv_id[p->nforv] = id, fidx[id] = (int)p->nforv++;
+            p->forv[u] = fidx[id];
+        } else p->forv[u] = -1;
+    }
+    free(fidx);
+    free(parent);
+    free(is_forv);
+    return ERR_OK;
+fail:
+    free(parent);
+    free(is_forv);
+    return e->code;
+}
+
+static ErrCode load_categories(Db *db, Pass *p, Err *e)
+{
+    long long maxid = db_int(db, e, "SELECT coalesce(max(id), 0) FROM event_categories", NULL, -1);
+    if (maxid < 0) return e->code;
+    p->ncat_ids = (size_t)maxid + 1;
+    p->cidx = malloc(p->ncat_ids * sizeof *p->cidx);
+    p->cat_id = malloc(p->ncat_ids * sizeof *p->cat_id);
+    for (size_t i = 0; i < p->ncat_ids; i++) p->cidx[i] = -1;
+    Stmt *st = db_query(db, e, "SELECT id FROM event_categories ORDER BY id", NULL);
+    if (!st) return e->code;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        long long id = stmt_int(st, 0);
+        if (id <= 0 || (size_t)id >= p->ncat_ids) continue;
+        p->cat_id[p->ncat] = id;
+        p->cidx[id] = (int)p->ncat++;
+    }
+    stmt_finalize(st);
+    return rc < 0 ? e->code : ERR_OK;
+}
+
+/* Step 2: the window of one period kind and its counts, with the roll-ups
+ * summed on the way. */
+static ErrCode load_counts(Db *db, Pass *p, SeriesPeriod k, Err *e)
+{
+    PassCounts *pc = &p->per[k];
+    if (pattern_window(db, k, &pc->first, &pc->P, e)) return e->code;
+    if (!pc->P) return ERR_OK;
+    pc->labels = calloc(pc->P, sizeof *pc->labels);
+    pc->lp = calloc(pc->P, sizeof *pc->lp);
+    for (size_t t = 0; t < pc->P; t++)
+        pattern_period_label(k, pc->first + (int)t, pc->labels[t]), pc->lp[t] = pc->labels[t];
+    for (int s = 0; s < SRC_N; s++) {
+        for (int l = 0; l < LV_N; l++) pc->cnt[s][l] = calloc(pass_nseries(p, l) * pc->P + 1, sizeof(uint32_t));
+        char sql[300];
+        const char *m = pattern_source_period(k, s);
+        snprintf(sql, sizeof sql,
+                 "SELECT unit_id, category_id, %s, count(*) FROM %s WHERE %s BETWEEN :a AND :b "
+                 "GROUP BY unit_id, category_id, %s",
+                 m, pattern_source_table[s], m, m);
+        Stmt *st = db_query(db, e, sql, DB_ARGS(DB_TEXT(":a", pc->labels[0]), DB_TEXT(":b", pc->labels[pc->P - 1])));
+        if (!st) return e->code;
+        int rc;
+        while ((rc = stmt_step(st, e)) == 1) {
+            long long uid = stmt_int(st, 0), cid = stmt_int(st, 1);
+            if (uid <= 0 || (size_t)uid >= p->nunit_ids || cid <= 0 || (size_t)cid >= p->ncat_ids) continue;
+            int u = p->uidx[uid], c = p->cidx[cid];
+            int t = pattern_period_number(k, stmt_text(st, 2)) - pc->first;
+            if (u < 0 || c < 0 || t < 0 || (size_t)t >= pc->P) continue;
+            uint32_t n = (uint32_t)stmt_int(st, 3);
+            size_t P = pc->P;
+            pc->cnt[s][LV_UNIT][((size_t)u * p->ncat + (size_t)c) * P + (size_t)t] += n;
+            if (p->forv[u] >= 0) pc->cnt[s][LV_FORV][((size_t)p->forv[u] * p->ncat + (size_t)c) * P + (size_t)t] += n;
+            pc->cnt[s][LV_REGION][(size_t)c * P + (size_t)t] += n;
+        }
+        stmt_finalize(st);
+        if (rc < 0) return e->code;
+    }
+    return ERR_OK;
+}
+
+/* --- denominators (monthly) ---------------------------------------------------------------------- */
+
+enum { KIND_VD = 0, KIND_BESOK, KINDS };
+
+typedef struct {
+    double *v[KINDS]; /* [unit * P + t] */
+    bool *full[KINDS]; /* by unit: that kind for every month */
+} UnitDen;
+
+static ErrCode read_unit_denominators(Db *db, const Pass *p, UnitDen *d, Err *e)
+{
+    const PassCounts *m = &p->per[SERIES_MONTH];
+    for (int k = 0; k < KINDS; k++) {
+        d->v[k] = calloc(p->nunits * m->P + 1, sizeof(double));
+        d->full[k] = calloc(p->nunits + 1, 1);
+    }
+    Stmt *st = db_query(db, e, "SELECT unit_id, month, kind, value FROM denominators WHERE month BETWEEN :a AND :b",
+                        DB_ARGS(DB_TEXT(":a", m->labels[0]), DB_TEXT(":b", m->labels[m->P - 1])));
+    if (!st) return e->code;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        long long uid = stmt_int(st, 0);
+        if (uid <= 0 || (size_t)uid >= p->nunit_ids || p->uidx[uid] < 0) continue;
+        int t = pattern_month_number(stmt_text(st, 1)) - m->first;
+        if (t < 0 || (size_t)t >= m->P) continue;
+        int k = !strcmp(stmt_text(st, 2), "besök") ? KIND_BESOK : KIND_VD;
+        d->v[k][(size_t)p->uidx[uid] * m->P + (size_t)t] = (double)stmt_int(st, 3);
+    }
+    stmt_finalize(st);
+    if (rc < 0) return e->code;
+    for (size_t u = 0; u < p->nunits; u++)
+        for (int k = 0; k < KINDS; k++) {
+            bool full = true;
+            for (size_t t = 0; t < m->P && full; t++) full = d->v[k][u * m->P + t] > 0;
+            d->full[k][u] = full;
+        }
+    return ERR_OK;
+}
+
+/* The roll-up owners' denominators of one source and level (förvaltning or
+ * region); rep: the units with events of the source in the window. */
+static void rollup_denominators(Pass *p, const UnitDen *d, const bool *rep, int s, int lv)
+{
+    const PassCounts *m = &p->per[SERIES_MONTH];
+    size_t owners = lv == LV_FORV ? p->nforv : 1;
+    bool *all[KINDS], *any = calloc(owners + 1, 1);
+    for (int k = 0; k < KINDS; k++) {
+        all[k] = malloc(owners + 1);
+        memset(all[k], 1, owners + 1);
+    }
+    int *kind = malloc((owners + 1) * sizeof *kind);
+    for (size_t u = 0; u < p->nunits; u++) {
+        int o = lv == LV_FORV ? p->forv[u] : 0;
+        if (o < 0 || !rep[u]) continue;
+        any[o] = true;
+        for (int k = 0; k < KINDS; k++) all[k][o] &= d->full[k][u];
+    }
+    for (size_t o = 0; o < owners; o++) {
+        kind[o] = !any[o] ? -1 : all[KIND_VD][o] ? KIND_VD : all[KIND_BESOK][o] ? KIND_BESOK : -1;
+        p->has_den[s][lv][o] = kind[o] >= 0;
+    }
+    for (size_t u = 0; u < p->nunits; u++) {
+        int o = lv == LV_FORV ? p->forv[u] : 0;
+        if (o < 0 || !rep[u] || kind[o] < 0) continue;
+        for (size_t t = 0; t < m->P; t++) p->den[s][lv][(size_t)o * m->P + t] += d->v[kind[o]][u * m->P + t];
+    }
+    for (int k = 0; k < KINDS; k++) free(all[k]);
+    free(any);
+    free(kind);
+}
+
+static ErrCode load_denominators(Db *db, Pass *p, Err *e)
+{
+    const PassCounts *m = &p->per[SERIES_MONTH];
+    size_t owners[LV_N] = {p->nunits, p->nforv, 1};
+    for (int s = 0; s < SRC_N; s++)
+        for (int l = 0; l < LV_N; l++) {
+            p->den[s][l] = calloc(owners[l] * m->P + 1, sizeof(double));
+            p->has_den[s][l] = calloc(owners[l] + 1, 1);
+        }
+    if (!m->P) return ERR_OK;
+    bool some = db_exists(db, e, "SELECT 1 FROM denominators WHERE month BETWEEN :a AND :b",
+                          DB_ARGS(DB_TEXT(":a", m->labels[0]), DB_TEXT(":b", m->labels[m->P - 1])));
+    if (!some) return e->code;
+    UnitDen d = {0};
+    ErrCode rc = read_unit_denominators(db, p, &d, e);
+    bool *rep = calloc(p->nunits + 1, 1);
+    if (!rc)
+        for (int s = 0; s < SRC_N; s++) {
+            for (size_t u = 0; u < p->nunits; u++)
+                rep[u] = pass_series_total(&m->cnt[s][LV_UNIT][u * p->ncat * m->P], p->ncat * m->P) > 0;
+            for (size_t u = 0; u < p->nunits; u++) {
+                int k = d.full[KIND_VD][u] ? KIND_VD : d.full[KIND_BESOK][u] ? KIND_BESOK : -1;
+                if (k < 0) continue;
+                p->has_den[s][LV_UNIT][u] = true;
+                memcpy(&p->den[s][LV_UNIT][u * m->P], &d.v[k][u * m->P], m->P * sizeof(double));
+            }
+            rollup_denominators(p, &d, rep, s, LV_FORV);
+            rollup_denominators(p, &d, rep, s, LV_REGION);
+        }
+    free(rep);
+    for (int k = 0; k < KINDS; k++) free(d.v[k]), free(d.full[k]);
+    return rc;
+}
+
+/* The series index of (level, unit id, category id), or −1. */
+static long series_index(const Pass *p, int lv, long long unit_id, long long cat_id)
+{
+    if (cat_id <= 0 || (size_t)cat_id >= p->ncat_ids || p->cidx[cat_id] < 0) return -1;
+    size_t c = (size_t)p->cidx[cat_id];
+    if (lv == LV_REGION) return (long)c;
+    if (unit_id <= 0 || (size_t)unit_id >= p->nunit_ids || p->uidx[unit_id] < 0) return -1;
+    int u = p->uidx[unit_id];
+    if (lv == LV_UNIT) return (long)((size_t)u * p->ncat + c);
+    for (size_t f = 0; f < p->nforv; f++)
+        if (p->forv_id[f] == unit_id) return (long)(f * p->ncat + c);
+    return -1;
+}
+
+static int level_parse(const char *s)
+{
+    for (int l = 0; l < LV_N; l++)
+        if (!strcmp(s, pattern_level_key[l])) return l;
+    return -1;
+}
+
+static ErrCode load_settings(Db *db, Pass *p, Err *e)
+{
+    for (int s = 0; s < SRC_N; s++)
+        for (int l = 0; l < LV_N; l++) {
+            size_t ns = pass_nseries(p, l);
+            p->setting[s][l] = malloc((ns + 1) * sizeof(int));
+            for (size_t i = 0; i < ns; i++) p->setting[s][l][i] = -1;
+            p->held[s][l] = calloc(ns + 1, 1);
+        }
+    size_t cap = 0;
+    Stmt *st = db_query(db, e,
+                        "SELECT level, coalesce(unit_id, 0), category_id, source, freeze, split_at FROM series_settings",
+                        NULL);
+    if (!st) return e->code;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        int l = level_parse(stmt_text(st, 0));
+        PatternSource s;
+        if (l < 0 || !pattern_source_parse(stmt_text(st, 3), &s)) continue;
+        long i = series_index(p, l, stmt_int(st, 1), stmt_int(st, 2));
+        if (i < 0) continue;
+        if (p->nsettings == cap) {
+            cap = cap ? cap * 2 : 8;
+            p->freeze = realloc(p->freeze, cap * sizeof *p->freeze);
+            p->split = realloc(p->split, cap * sizeof *p->split);
+        }
+        p->freeze[p->nsettings] = stmt_int(st, 4);
+        p->split[p->nsettings] = xstrdup(stmt_text(st, 5));
+        p->setting[s][l][i] = (int)p->nsettings++;
+    }
+    stmt_finalize(st);
+    return rc < 0 ? e->code : ERR_OK;
+}
+
+/* Series an open case stands for are not proposed again. */
+static ErrCode load_held(Db *db, const ProcessSet *ps, Pass *p, size_t *kept, Err *e)
+{
+    Stmt *st = db_query(db, e,
+                        "SELECT p.level, coalesce(p.unit_id, 0), p.category_id, p.source, c.process, c.step "
+                        "FROM patterns p JOIN cases c ON c.id = p.case_id",
+                        NULL);
+    if (!st) return e->code;
+    int rc;
+    while ((rc = stmt_step(st, e)) == 1) {
+        const ProcessDef *def = process_find(ps, stmt_text(st, 4));
+        const Step *step = def ? process_step(def, stmt_text(st, 5)) : NULL;
+        if (step && step->kind == STEP_FINAL) continue;
+        int l = level_parse(stmt_text(st, 0));
+        PatternSource s;
+        if (l < 0 || !pattern_source_parse(stmt_text(st, 3), &s)) continue;
+        long i = series_index(p, l, stmt_int(st, 1), stmt_int(st, 2));
+        if (i >= 0 && !p->held[s][l][i]) p->held[s][l][i] = true, (*kept)++;
+    }
+    stmt_finalize(st);
+    return rc < 0 ? e->code : ERR_OK;
+}
+
+/* Step 4: the event dates of the rare unit series (no denominator). */
+static ErrCode load_rare_dates(Db *db, Pass *p, Err *e)
+{
+    if (!p->per[SERIES_MONTH].P) return ERR_OK;
+    const PassCounts *m = &p->per[SERIES_MONTH];
+    size_t ns = pass_nseries(p, LV_UNIT), nrare = 0;
+    double tmp[PATTERN_MAX_PERIODS];
+    for (int s = 0; s < SRC_N; s++) {
+        p->rare[s] = malloc((ns + 1) * sizeof(int));
+        for (size_t i = 0; i < ns; i++) {
+            p->rare[s][i] = -1;
+            const uint32_t *c = &m->cnt[s][LV_UNIT][i * m->P];
+            if (p->has_den[s][LV_UNIT][i / p->ncat] || pass_series_total(c, m->P) < PATTERN_MIN_EVENTS) continue;
+            for (size_t t = 0; t < m->P; t++) tmp[t] = c[t];
+            if (pattern_is_rare(tmp, m->P)) p->rare[s][i] = (int)nrare++;
+        }
+    }
+    p->nrare = nrare;
+    p->date_off = calloc(nrare + 1, sizeof *p->date_off);
+    if (!nrare) return ERR_OK;
+    /* counts per rare series give the offsets; the dates are then filled in order */
+    size_t total = 0;
+    for (int s = 0; s < SRC_N; s++)
+        for (size_t i = 0; i < ns; i++)
+            if (p->rare[s][i] >= 0) {
+                p->date_off[p->rare[s][i]] = total;
+                total += pass_series_total(&m->cnt[s][LV_UNIT][i * m->P], m->P);
+            }
+    p->date_off[nrare] = total;
+    p->dates = calloc(total + 1, sizeof *p->dates);
+    size_t *fill = calloc(nrare + 1, sizeof *fill);
+    char to[PATTERN_LABEL_MAX];
+    pattern_month_label(m->first + (int)m->P, to);
+    ErrCode rc = ERR_OK;
+    for (int s = 0; s < SRC_N && !rc; s++) {
+        if (db_exec(db, e, "CREATE TEMP TABLE IF NOT EXISTS pattern_rare (unit_id INTEGER, category_id INTEGER)",
+                    NULL) ||
+            db_exec(db, e, "DELETE FROM pattern_rare", NULL)) {
+            rc = e->code;
+            break;
+        }
+        bool any = false;
+        for (size_t i = 0; i < ns && !rc; i++)
+            if (p->rare[s][i] >= 0) {
+                any = true;
+                rc = db_exec(db, e, "INSERT INTO pattern_rare VALUES (:u, :c)",
+                             DB_ARGS(DB_INT(":u", p->unit_id[i / p->ncat]), DB_INT(":c", p->cat_id[i % p->ncat])));
+            }
+        if (rc || !any) continue;
+        char sql[400];
+        const char *d = pattern_source_date[s];
+        snprintf(sql, sizeof sql,
+                 "SELECT t.unit_id, t.category_id, t.%s FROM pattern_rare r JOIN %s t "
+                 "ON t.unit_id = r.unit_id AND t.category_id = r.category_id "
+                 "WHERE t.%s >= :a AND t.%s < :b ORDER BY t.unit_id, t.category_id, t.%s",
+                 d, pattern_source_table[s], d, d, d);
+        char from[16], until[16];
+        snprintf(from, sizeof from, "%s-01", m->labels[0]);
+        snprintf(until, sizeof until, "%s-01", to);
+        Stmt *st = db_query(db, e, sql, DB_ARGS(DB_TEXT(":a", from), DB_TEXT(":b", until)));
+        if (!st) {
+            rc = e->code;
+            break;
+        }
+        int r;
+        while ((r = stmt_step(st, e)) == 1) {
+            long i = series_index(p, LV_UNIT, stmt_int(st, 0), stmt_int(st, 1));
+            if (i < 0 || p->rare[s][i] < 0) continue;
+            int k = p->rare[s][i];
+            size_t at = p->date_off[k] + fill[k];
+            if (at >= p->date_off[k + 1]) continue;
+            snprintf(p->dates[at], sizeof p->dates[at], "%s", stmt_text(st, 2));
+            fill[k]++;
+        }
+        stmt_finalize(st);
+        if (r < 0) rc = e->code;
+    }
+    if (!rc) db_exec(db, e, "DROP TABLE IF EXISTS pattern_rare", NULL);
+    for (size_t k = 0; k < nrare; k++) /* a date outside the months shortens the list */
+        if (fill[k] < p->date_off[k + 1] - p->date_off[k]) p->date_off[k + 1] = p->date_off[k] + fill[k];
+    free(fill);
+    return rc;
+}
+
+
+ErrCode pass_load(Db *db, const ProcessSet *ps, Pass *p, size_t *kept, Err *e)
+{
+    if (load_units(db, p, e) || load_categories(db, p, e)) return e->code;
+    for (int k = 0; k < SERIES_PERIODS; k++)
+        if (load_counts(db, p, (SeriesPeriod)k, e)) return e->code;
+    if (load_denominators(db, p, e) || load_settings(db, p, e) || load_held(db, ps, p, kept, e) ||
+        load_rare_dates(db, p, e))
+        return e->code;
+    return ERR_OK;
+}
