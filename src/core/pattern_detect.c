@@ -23,8 +23,9 @@
  * (level, unit, category, source) both signal, the stronger is stored and
  * names the other's period, rule and strength (also_*). A roll-up pattern is
  * dropped when a unit below it already shows the same category and source
- * (in either period): the most specific level that shows a pattern is the
- * one proposed. A series an open case stands for is held for both periods.
+ * (in either period), or an open case holds such a series: the most
+ * specific level that shows a pattern is the one proposed. A series an open
+ * case stands for is held for both periods.
  *
  * Denominators (monthly series only): a unit series is a u chart when the
  * unit has vårddagar (or else besök) for every month; a roll-up when every
@@ -209,12 +210,27 @@ static void merge_periods(FoundList *fl, DetectStats *st)
     }
 }
 
-/* The most specific level that shows it (in either period) is proposed. */
+/* A series below roll-up f (same source and category) that an open case holds. */
+static bool held_below(const Pass *p, const Found *f)
+{
+    size_t c = f->series % p->ncat;
+    for (size_t u = 0; u < p->nunits; u++)
+        if (p->held[f->src][LV_UNIT][u * p->ncat + c] &&
+            (f->lv == LV_REGION || p->forv[u] == (int)(f->series / p->ncat)))
+            return true;
+    for (size_t v = 0; f->lv == LV_REGION && v < p->nforv; v++)
+        if (p->held[f->src][LV_FORV][v * p->ncat + c]) return true;
+    return false;
+}
+
+/* The most specific level that shows it (in either period) is proposed; a
+ * series below that an open case holds counts as showing it. */
 static void drop_rollups(const Pass *p, FoundList *fl)
 {
     for (size_t a = 0; a < fl->n; a++) {
         Found *f = &fl->v[a];
         if (f->lv == LV_UNIT) continue;
+        if (held_below(p, f)) f->dropped = true;
         for (size_t b = 0; b < fl->n && !f->dropped; b++) {
             const Found *g = &fl->v[b];
             if (g->src != f->src || g->lv >= f->lv || g->series % p->ncat != f->series % p->ncat) continue;
