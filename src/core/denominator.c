@@ -315,8 +315,12 @@ ErrCode denominator_list(Db *db, const char *unit, const char *kind, Denominator
     *n = 0;
     err_clear(e);
     long long unit_id = 0;
-    if (unit && *unit && find_unit(db, unit, &unit_id, e))
-        return e->code == ERR_INTERNAL ? e->code : err_set(e, ERR_INVALID, "Parametern 'unit': %s", e->msg);
+    if (unit && *unit && find_unit(db, unit, &unit_id, e)) {
+        if (e->code == ERR_INTERNAL) return e->code;
+        char msg[sizeof e->msg];
+        snprintf(msg, sizeof msg, "%s", e->msg);
+        return err_set(e, ERR_INVALID, "Parametern 'unit': %s", msg);
+    }
     const char *k = NULL;
     if (kind && *kind && !(k = kind_of(kind)))
         return err_set(e, ERR_INVALID, "Parametern 'kind' ska vara vårddagar eller besök, inte '%s'", kind);

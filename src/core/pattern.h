@@ -226,8 +226,8 @@ typedef struct {
 ErrCode series_load(Db *db, const SeriesKey *k, Series *out, Err *e);
 void series_free(Series *s);
 
-/* Annotation on a series' chart: date YYYY-MM-DD or YYYY-MM, text checked
- * by freetext_check. */
+/* Annotation on a series' chart: date YYYY-MM-DD, YYYY-MM or an ISO week
+ * YYYY-Www (kept as its Monday), text checked by freetext_check. */
 ErrCode series_annotate(Db *db, const Actor *who, const SeriesKey *k, const char *date, const char *text,
                         long long *id, Err *e);
 /* Freeze the baseline on the first `freeze` points (0: none) and/or split

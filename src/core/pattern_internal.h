@@ -33,6 +33,8 @@ int pattern_month_number(const char *s);
 void pattern_month_label(int num, char out[PATTERN_LABEL_MAX]);
 int pattern_period_number(SeriesPeriod p, const char *label);
 void pattern_period_label(SeriesPeriod p, int num, char out[PATTERN_LABEL_MAX]);
+/* The Monday of a week number, YYYY-MM-DD. */
+void pattern_week_monday(int num, char out[11]);
 /* Days since 1970-01-01 of a valid YYYY-MM-DD. */
 long pattern_day_number(const char *date);
 

@@ -110,6 +110,13 @@ void pattern_week_label(int num, char out[PATTERN_LABEL_MAX])
     snprintf(out, PATTERN_LABEL_MAX, "%04u-W%02u", (unsigned)y % 10000u, (unsigned)week % 100u);
 }
 
+void pattern_week_monday(int num, char out[11])
+{
+    int y, m, d;
+    civil_from_days((long)num * 7 - 3, &y, &m, &d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
 int pattern_week_of_date(const char *date)
 {
     long days = pattern_day_number(date);

@@ -352,7 +352,15 @@ ErrCode series_annotate(Db *db, const Actor *who, const SeriesKey *k, const char
     ErrCode rc = check_key(db, k, &src, &unit, &cat, e);
     free(unit), free(cat);
     if (rc) return rc;
-    if (!month_or_date(date)) return err_set(e, ERR_INVALID, "Fältet 'date' ska vara ett datum (ÅÅÅÅ-MM-DD) eller en månad (ÅÅÅÅ-MM)");
+    char monday[11];
+    int week = pattern_week_number(date);
+    if (week >= 0) { /* a week on a weekly chart: kept as its Monday, so the monthly chart draws it too */
+        pattern_week_monday(week, monday);
+        date = monday;
+    }
+    if (!month_or_date(date))
+        return err_set(e, ERR_INVALID,
+                       "Fältet 'date' ska vara ett datum (ÅÅÅÅ-MM-DD), en månad (ÅÅÅÅ-MM) eller en vecka (ÅÅÅÅ-Wnn)");
     if (freetext_check("text", text, 300, true, e)) return e->code;
     char now[32];
     iso_now(now);

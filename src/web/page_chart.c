@@ -111,7 +111,8 @@ void chart_svg(Request *r, const Series *s, const char *id)
                     "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
                     LEFT, y, W - RIGHT, y, LEFT - 6, y + 4, num_sv(r, v));
     }
-    size_t every = res->n > 12 ? (res->n + 11) / 12 : 1;
+    size_t ticks = s->period == SERIES_WEEK ? 8 : 12; /* "2026-W05" is wider than "2026-05" */
+    size_t every = res->n > ticks ? (res->n + ticks - 1) / ticks : 1;
     for (size_t i = 0; i < res->n; i++)
         if (i % every == 0 || i + 1 == res->n)
             html_printf(&r->out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",

@@ -144,8 +144,9 @@ static void period_switch(Request *r, const SeriesKey *k, SeriesPeriod cur)
     for (int p = 0; p < SERIES_PERIODS; p++) {
         const char *href = url(r, "/charts/%lld/%lld?source=%s&level=%s&period=%s", k->unit_id, k->category_id,
                                k->source, k->level, series_period_key((SeriesPeriod)p));
-        html_printf(&r->out, "<li><a href=\"%s\"%s>%s</a></li>", href, p == (int)cur ? " aria-current=\"page\"" : "",
-                    p == SERIES_MONTH ? "Per månad" : "Per vecka");
+        const char *label = p == SERIES_MONTH ? "Per månad" : "Per vecka";
+        if (p == (int)cur) html_printf(&r->out, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", href, label);
+        else html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>", href, label);
     }
     html_raw(&r->out, "</ul></nav>");
 }

@@ -6,7 +6,7 @@
  * weekly series shows more strongly than the monthly one, proposed once (the
  * weekly pattern naming the monthly rule); a case on it holding the series
  * for both periods; settings stated in months carried over to the weekly
- * chart; annotations drawn at their week.
+ * chart; annotations drawn at their week, and a week accepted as their date.
  *
  * The events are made by hand (tests/unit/pattern_fixture.h) for 2024,
  * which runs from Monday 2024-01-01 (2024-W01) to Sunday 2024-12-29
@@ -276,6 +276,15 @@ static void test_settings_in_weeks(void **state)
     series_free(&w);
     load(f, "unit", f->unit[0], "month", &w);
     assert_string_equal(w.notes[0].on, "2024-12");
+    series_free(&w);
+    /* a week as the date, as a weekly chart shows it: kept as its Monday */
+    assert_int_equal(series_annotate(f->db, &f->anna, &k, "2024-W27", "Nytt larmsystem", NULL, &e), ERR_OK);
+    assert_int_equal(series_annotate(f->db, &f->anna, &k, "2024-W53", "x", NULL, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "en vecka (ÅÅÅÅ-Wnn)"));
+    load(f, "unit", f->unit[0], "week", &w);
+    assert_int_equal(w.nnotes, 2);
+    assert_string_equal(w.notes[0].date, "2024-07-01");
+    assert_string_equal(w.notes[0].on, "2024-W27");
     series_free(&w);
 }
 
