@@ -6,12 +6,14 @@
  * categories in well under a second; bench/README.md has the figures):
  *   1. units (id, parent, kind) and categories into arrays indexed by id;
  *      each unit's förvaltning ancestor;
- *   2. per period (month, week) and source one GROUP BY (unit_id,
- *      category_id, event_month|event_week) — covered by the indexes of
- *      migration 0005, so SQLite never reads the tables — into one flat
- *      array counts[period][source][unit][category][t], missing periods
- *      left 0; the roll-ups per förvaltning and region are summed in the
- *      same loop;
+ *   2. per source one scan of the covering index (unit_id, category_id,
+ *      date) of migration 0005 — SQLite never reads the table, and one scan
+ *      serves both periods: each event's date gives its month and its ISO
+ *      week — into flat arrays counts[period][source][unit][category][t],
+ *      missing periods left 0; the roll-ups per förvaltning and region are
+ *      summed in the same loop. (Two GROUP BYs, per month and per week, cost
+ *      twice as much: SQLite's grouping compares keys per row, while the
+ *      plain walk of the index is cheap.)
  *   3. denominators, series settings and the series that an open case
  *      stands for, each one query;
  *   4. the event dates of the rare unit series only (the g chart), with one

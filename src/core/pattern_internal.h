@@ -35,8 +35,12 @@ int pattern_period_number(SeriesPeriod p, const char *label);
 void pattern_period_label(SeriesPeriod p, int num, char out[PATTERN_LABEL_MAX]);
 /* The Monday of a week number, YYYY-MM-DD. */
 void pattern_week_monday(int num, char out[11]);
-/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
+/* Days since 1970-01-01 of a valid YYYY-MM-DD; the week of such a day; the
+ * first day of a week number and of a month number. */
 long pattern_day_number(const char *date);
+int pattern_week_of_day(long days);
+long pattern_week_first_day(int num);
+long pattern_month_first_day(int month_num);
 
 /* A series' settings (stated in months) for its weekly series: the split
  * month becomes the first week that begins in it (its label in `split`),

@@ -16,6 +16,7 @@
 #include "core/pattern_pass.h"
 #include "base/buf.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,39 +120,67 @@ static ErrCode load_categories(Db *db, Pass *p, Err *e)
     return rc < 0 ? e->code : ERR_OK;
 }
 
-/* Step 2: the window of one period kind and its counts, with the roll-ups
- * summed on the way. */
-static ErrCode load_counts(Db *db, Pass *p, SeriesPeriod k, Err *e)
+/* The window of one period kind, its labels and zeroed counts; *lo and *hi
+ * widened to its first and last day. */
+static void window_arrays(Pass *p, SeriesPeriod k, long *lo, long *hi)
 {
     PassCounts *pc = &p->per[k];
-    if (pattern_window(db, k, &pc->first, &pc->P, e)) return e->code;
-    if (!pc->P) return ERR_OK;
-    pc->labels = calloc(pc->P, sizeof *pc->labels);
-    pc->lp = calloc(pc->P, sizeof *pc->lp);
+    pc->labels = calloc(pc->P + 1, sizeof *pc->labels);
+    pc->lp = calloc(pc->P + 1, sizeof *pc->lp);
     for (size_t t = 0; t < pc->P; t++)
         pattern_period_label(k, pc->first + (int)t, pc->labels[t]), pc->lp[t] = pc->labels[t];
-    for (int s = 0; s < SRC_N; s++) {
+    for (int s = 0; s < SRC_N; s++)
         for (int l = 0; l < LV_N; l++) pc->cnt[s][l] = calloc(pass_nseries(p, l) * pc->P + 1, sizeof(uint32_t));
+    if (!pc->P) return;
+    int last = pc->first + (int)pc->P - 1;
+    long a = k == SERIES_WEEK ? pattern_week_first_day(pc->first) : pattern_month_first_day(pc->first);
+    long b = k == SERIES_WEEK ? pattern_week_first_day(last + 1) - 1 : pattern_month_first_day(last + 1) - 1;
+    if (a < *lo) *lo = a;
+    if (b > *hi) *hi = b;
+}
+
+/* One event on unit u, category c, period t of kind k: counted for its unit and the roll-ups. */
+static void count_one(Pass *p, PassCounts *pc, int s, int u, int c, int t)
+{
+    if (t < 0 || (size_t)t >= pc->P) return;
+    size_t P = pc->P;
+    pc->cnt[s][LV_UNIT][((size_t)u * p->ncat + (size_t)c) * P + (size_t)t]++;
+    if (p->forv[u] >= 0) pc->cnt[s][LV_FORV][((size_t)p->forv[u] * p->ncat + (size_t)c) * P + (size_t)t]++;
+    pc->cnt[s][LV_REGION][(size_t)c * P + (size_t)t]++;
+}
+
+/* Step 2: the windows of both periods, and their counts from one scan per
+ * source of the covering index (unit_id, category_id, date): each event's
+ * date gives its month and its ISO week. The ORDER BY is the index's order,
+ * which makes the planner walk that index rather than the table; rows
+ * outside both windows are skipped here. */
+static ErrCode load_counts(Db *db, Pass *p, Err *e)
+{
+    long lo = LONG_MAX, hi = LONG_MIN;
+    for (int k = 0; k < SERIES_PERIODS; k++) {
+        if (pattern_window(db, (SeriesPeriod)k, &p->per[k].first, &p->per[k].P, e)) return e->code;
+        window_arrays(p, (SeriesPeriod)k, &lo, &hi);
+    }
+    if (lo > hi) return ERR_OK;
+    PassCounts *m = &p->per[SERIES_MONTH], *w = &p->per[SERIES_WEEK];
+    for (int s = 0; s < SRC_N; s++) {
         char sql[300];
-        const char *m = pattern_source_period(k, s);
-        snprintf(sql, sizeof sql,
-                 "SELECT unit_id, category_id, %s, count(*) FROM %s WHERE %s BETWEEN :a AND :b "
-                 "GROUP BY unit_id, category_id, %s",
-                 m, pattern_source_table[s], m, m);
-        Stmt *st = db_query(db, e, sql, DB_ARGS(DB_TEXT(":a", pc->labels[0]), DB_TEXT(":b", pc->labels[pc->P - 1])));
+        const char *d = pattern_source_date[s];
+        snprintf(sql, sizeof sql, "SELECT unit_id, category_id, %s FROM %s ORDER BY unit_id, category_id, %s", d,
+                 pattern_source_table[s], d);
+        Stmt *st = db_query(db, e, sql, NULL);
         if (!st) return e->code;
         int rc;
         while ((rc = stmt_step(st, e)) == 1) {
             long long uid = stmt_int(st, 0), cid = stmt_int(st, 1);
             if (uid <= 0 || (size_t)uid >= p->nunit_ids || cid <= 0 || (size_t)cid >= p->ncat_ids) continue;
             int u = p->uidx[uid], c = p->cidx[cid];
-            int t = pattern_period_number(k, stmt_text(st, 2)) - pc->first;
-            if (u < 0 || c < 0 || t < 0 || (size_t)t >= pc->P) continue;
-            uint32_t n = (uint32_t)stmt_int(st, 3);
-            size_t P = pc->P;
-            pc->cnt[s][LV_UNIT][((size_t)u * p->ncat + (size_t)c) * P + (size_t)t] += n;
-            if (p->forv[u] >= 0) pc->cnt[s][LV_FORV][((size_t)p->forv[u] * p->ncat + (size_t)c) * P + (size_t)t] += n;
-            pc->cnt[s][LV_REGION][(size_t)c * P + (size_t)t] += n;
+            const char *date = stmt_text(st, 2);
+            if (u < 0 || c < 0 || strlen(date) != 10) continue;
+            long day = pattern_day_number(date);
+            if (day < lo || day > hi) continue;
+            count_one(p, m, s, u, c, pattern_month_number(date) - m->first);
+            count_one(p, w, s, u, c, pattern_week_of_day(day) - w->first);
         }
         stmt_finalize(st);
         if (rc < 0) return e->code;
@@ -430,9 +459,7 @@ static ErrCode load_rare_dates(Db *db, Pass *p, Err *e)
 ErrCode pass_load(Db *db, const ProcessSet *ps, Pass *p, size_t *kept, Err *e)
 {
     if (load_units(db, p, e) || load_categories(db, p, e)) return e->code;
-    for (int k = 0; k < SERIES_PERIODS; k++)
-        if (load_counts(db, p, (SeriesPeriod)k, e)) return e->code;
-    if (load_denominators(db, p, e) || load_settings(db, p, e) || load_held(db, ps, p, kept, e) ||
+    if (load_counts(db, p, e) || load_denominators(db, p, e) || load_settings(db, p, e) || load_held(db, ps, p, kept, e) ||
         load_rare_dates(db, p, e))
         return e->code;
     return ERR_OK;

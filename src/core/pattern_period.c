@@ -119,8 +119,22 @@ void pattern_week_monday(int num, char out[11])
 
 int pattern_week_of_date(const char *date)
 {
-    long days = pattern_day_number(date);
+    return pattern_week_of_day(pattern_day_number(date));
+}
+
+int pattern_week_of_day(long days)
+{
     return week_of_monday(days - weekday(days));
+}
+
+long pattern_week_first_day(int num)
+{
+    return (long)num * 7 - 3;
+}
+
+long pattern_month_first_day(int month_num)
+{
+    return days_from_civil(month_num / 12, month_num % 12 + 1, 1);
 }
 
 /* The first week that begins on or after the first day of a month. */
