@@ -4,21 +4,14 @@
 // the läsare gets 403, no token 401; GET /api/v1/denominators filters by unit
 // and kind. With them a unit's monthly chart is a rate, and the chart page
 // switches between the monthly and the weekly series.
-import { test, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { useServer, LOTS } from './server.mjs';
+import { useServer } from './server.mjs';
+import { usePatternDemo } from './pattern_demo.mjs';
 
 const srv = useServer();
 
-let ready = false;
-beforeEach(() => {
-  if (ready) return;
-  const env = { ...process.env, LOTS_FAST_HASH: '1' };
-  delete env.LOTS_DB;
-  execFileSync(LOTS, ['pattern', 'demo', '--seed', '3', '--db', srv.db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  ready = true;
-});
+usePatternDemo(srv);
 
 async function csv(text, as = 'anna') {
   const headers = { 'Content-Type': 'text/csv; charset=utf-8' };

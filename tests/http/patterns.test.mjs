@@ -4,21 +4,14 @@
 // (origin 6) whose evidence names the events; a second POST → 409; a new
 // detection does not propose the pattern again; 401 without a token, 403
 // for the läsare; the patterns page and a chart page render.
-import { test, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { useServer, LOTS } from './server.mjs';
+import { useServer } from './server.mjs';
+import { usePatternDemo } from './pattern_demo.mjs';
 
 const srv = useServer();
 
-let ready = false;
-beforeEach(() => {
-  if (ready) return;
-  const env = { ...process.env, LOTS_FAST_HASH: '1' };
-  delete env.LOTS_DB;
-  execFileSync(LOTS, ['pattern', 'demo', '--seed', '3', '--db', srv.db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  ready = true;
-});
+usePatternDemo(srv);
 
 test('GET /api/v1/patterns lists the planted patterns, strongest first', async () => {
   const res = await srv.api('GET', '/api/v1/patterns');

@@ -3,8 +3,8 @@
  * pattern tests that need exact counts (test_pattern_week.c,
  * test_denominator.c): a region, one förvaltning with verksamheter under
  * it, a handläggare and a läsare, and events imported through the real CSV
- * import on the dates a test gives. Header-only; include cmocka.h and
- * testdb.h first.
+ * import on the dates a test gives; the process set and the group setup.
+ * Header-only; include cmocka.h and testdb.h first.
  */
 #ifndef LOTS_TESTS_PATTERN_FIXTURE_H
 #define LOTS_TESTS_PATTERN_FIXTURE_H
@@ -17,6 +17,32 @@
 #include "core/deviation.h"
 #include "core/org.h"
 #include "core/pattern.h"
+
+static ProcessSet ps; /* the shipped processes, for detection and cases */
+
+static int pf_group_setup(void **state)
+{
+    (void)state;
+    Err e = ERR_INIT;
+    setenv("LOTS_FAST_HASH", "1", 1);
+    if (!account_init()) return -1;
+    return process_set_load(&ps, NULL, &e) ? -1 : 0;
+}
+
+static int pf_group_teardown(void **state)
+{
+    (void)state;
+    process_set_free(&ps);
+    return 0;
+}
+
+static inline long long pf_count(Db *db, const char *sql)
+{
+    Err e = ERR_INIT;
+    long long n = db_int(db, &e, sql, NULL, -1);
+    assert_int_equal(e.code, ERR_OK);
+    return n;
+}
 
 typedef struct {
     TestDb *t;

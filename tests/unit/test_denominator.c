@@ -30,24 +30,6 @@
 #include "pattern_fixture.h"
 #include "core/denominator.h"
 
-static ProcessSet ps;
-
-static int group_setup(void **state)
-{
-    (void)state;
-    Err e = ERR_INIT;
-    setenv("LOTS_FAST_HASH", "1", 1);
-    if (!account_init()) return -1;
-    return process_set_load(&ps, NULL, &e) ? -1 : 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    process_set_free(&ps);
-    return 0;
-}
-
 static int setup(void **state)
 {
     PFixture *f = pf_open("denominator");
@@ -59,14 +41,6 @@ static int teardown(void **state)
 {
     pf_close(*state);
     return 0;
-}
-
-static long long count(Db *db, const char *sql)
-{
-    Err e = ERR_INIT;
-    long long n = db_int(db, &e, sql, NULL, -1);
-    assert_int_equal(e.code, ERR_OK);
-    return n;
 }
 
 static ErrCode import(PFixture *f, const Actor *who, const char *text, DenominatorCounts *c, Err *e)
@@ -88,7 +62,7 @@ static void test_import_adds_then_updates(void **state)
     assert_int_equal(import(f, &f->anna, file, &c, &e), ERR_OK);
     assert_int_equal(c.read, 3);
     assert_int_equal(c.added, 3);
-    assert_int_equal(count(f->db, "SELECT value FROM denominators WHERE month = '2024-01' AND kind = 'vårddagar'"), 2480);
+    assert_int_equal(pf_count(f->db, "SELECT value FROM denominators WHERE month = '2024-01' AND kind = 'vårddagar'"), 2480);
     /* the same file with one value corrected: updated in place, nothing added */
     const char *again = "enhet;månad;slag;värde\n"
                         "Akutkliniken;2024-01;vårddagar;2480\n"
@@ -98,8 +72,8 @@ static void test_import_adds_then_updates(void **state)
     assert_int_equal(c.added, 0);
     assert_int_equal(c.updated, 1);
     assert_int_equal(c.unchanged, 2);
-    assert_int_equal(count(f->db, "SELECT count(*) FROM denominators"), 3);
-    assert_int_equal(count(f->db, "SELECT value FROM denominators WHERE month = '2024-02'"), 2350);
+    assert_int_equal(pf_count(f->db, "SELECT count(*) FROM denominators"), 3);
+    assert_int_equal(pf_count(f->db, "SELECT value FROM denominators WHERE month = '2024-02'"), 2350);
     /* English headers, commas, columns in another order, a unit by id */
     char file2[200];
     snprintf(file2, sizeof file2, "value,kind,month,unit\n900,besök,2024-03,%lld\n", f->unit[2]);
@@ -108,49 +82,45 @@ static void test_import_adds_then_updates(void **state)
     /* Excel's CSV (semikolonavgränsad): Windows-1252 */
     assert_int_equal(import(f, &f->anna, "enhet;m\xe5nad;slag;v\xe4rde\n\xd6gonkliniken;2024-03;v\xe5rddagar;75\n", &c, &e),
                      ERR_OK);
-    assert_int_equal(count(f->db, "SELECT value FROM denominators WHERE kind = 'vårddagar' AND month = '2024-03'"), 75);
+    assert_int_equal(pf_count(f->db, "SELECT value FROM denominators WHERE kind = 'vårddagar' AND month = '2024-03'"), 75);
 }
 
 static void test_refusals_name_the_line_and_write_nothing(void **state)
 {
     PFixture *f = *state;
+#define H "enhet;månad;slag;värde\n"
+#define OK_LINE "Hudkliniken;2024-05;vårddagar;100\n" /* line 2 of the bad files, never written */
     static const char *const bad[][2] = {
-        {"Hudkliniken;2024-05;vårddagar;100\nOrtopedavd 3;2024-05;vårddagar;100\n", "rad 3: okänd enhet 'Ortopedavd 3'"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-13;vårddagar;100\n", "rad 3: månad '2024-13' ska skrivas ÅÅÅÅ-MM"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2999-01;vårddagar;100\n", "rad 3: månad 2999-01 ligger i framtiden"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-06;timmar;100\n", "rad 3: slag 'timmar' ska vara vårddagar eller besök"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-06;vårddagar;24,5\n", "rad 3: värde '24,5' ska vara ett positivt heltal"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-06;vårddagar;0\n", "rad 3: värde '0' ska vara ett positivt heltal"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-06;vårddagar;-5\n", "rad 3: värde '-5'"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-06;vårddagar;\n", "rad 3: värde saknas"},
-        {"Hudkliniken;2024-05;vårddagar;100\nhudkliniken;2024-05;Vårddagar;120\n", "rad 3: hudkliniken 2024-05 vårddagar står redan på rad 2"},
-        {"Hudkliniken;2024-05;vårddagar;100\nHudkliniken;2024-06;vårddagar;100;x\n", "rad 3: 5 fält men rubrikraden har 4 kolumner"},
-        {"Hudkliniken;2024-05;vårddagar;100\n19121212-1212;2024-06;vårddagar;100\n", "rad 3: fältet enhet innehåller ett personnummer"},
-    };
-    DenominatorCounts c;
-    Err e = ERR_INIT;
-    assert_int_equal(import(f, &f->anna, "enhet;månad;slag;värde\nAkutkliniken;2024-01;vårddagar;10\n", &c, &e), ERR_OK);
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        char file[300];
-        snprintf(file, sizeof file, "enhet;månad;slag;värde\n%s", bad[i][0]);
-        assert_int_equal(import(f, &f->anna, file, &c, &e), ERR_INVALID);
-        if (!strstr(e.msg, bad[i][1])) fail_msg("'%s' not in '%s'", bad[i][1], e.msg);
-        assert_int_equal(c.read, 0);
-        assert_int_equal(count(f->db, "SELECT count(*) FROM denominators"), 1); /* not even line 2 */
-    }
-    static const char *const bad_header[][2] = {
+        {H OK_LINE "Ortopedavd 3;2024-05;vårddagar;100\n", "rad 3: okänd enhet 'Ortopedavd 3'"},
+        {H OK_LINE "Hudkliniken;2024-13;vårddagar;100\n", "rad 3: månad '2024-13' ska skrivas ÅÅÅÅ-MM"},
+        {H OK_LINE "Hudkliniken;2999-01;vårddagar;100\n", "rad 3: månad 2999-01 ligger i framtiden"},
+        {H OK_LINE "Hudkliniken;2024-06;timmar;100\n", "rad 3: slag 'timmar' ska vara vårddagar eller besök"},
+        {H OK_LINE "Hudkliniken;2024-06;vårddagar;24,5\n", "rad 3: värde '24,5' ska vara ett positivt heltal"},
+        {H OK_LINE "Hudkliniken;2024-06;vårddagar;0\n", "rad 3: värde '0' ska vara ett positivt heltal"},
+        {H OK_LINE "Hudkliniken;2024-06;vårddagar;-5\n", "rad 3: värde '-5'"},
+        {H OK_LINE "Hudkliniken;2024-06;vårddagar;\n", "rad 3: värde saknas"},
+        {H OK_LINE "hudkliniken;2024-05;Vårddagar;120\n", "rad 3: hudkliniken 2024-05 vårddagar står redan på rad 2"},
+        {H OK_LINE "Hudkliniken;2024-06;vårddagar;100;x\n", "rad 3: 5 fält men rubrikraden har 4 kolumner"},
+        {H OK_LINE "19121212-1212;2024-06;vårddagar;100\n", "rad 3: fältet enhet innehåller ett personnummer"},
         {"enhet;månad;slag\nHudkliniken;2024-05;vårddagar\n", "rad 1: kolumnen värde saknas"},
         {"enhet;månad;slag;antal\n", "rad 1: okänd kolumn 'antal'"},
         {"", "rad 1: filen är tom"},
     };
-    for (size_t i = 0; i < sizeof bad_header / sizeof *bad_header; i++) {
-        assert_int_equal(import(f, &f->anna, bad_header[i][0], &c, &e), ERR_INVALID);
-        if (!strstr(e.msg, bad_header[i][1])) fail_msg("'%s' not in '%s'", bad_header[i][1], e.msg);
+#undef H
+#undef OK_LINE
+    DenominatorCounts c;
+    Err e = ERR_INIT;
+    assert_int_equal(import(f, &f->anna, "enhet;månad;slag;värde\nAkutkliniken;2024-01;vårddagar;10\n", &c, &e), ERR_OK);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(import(f, &f->anna, bad[i][0], &c, &e), ERR_INVALID);
+        if (!strstr(e.msg, bad[i][1])) fail_msg("'%s' not in '%s'", bad[i][1], e.msg);
+        assert_int_equal(c.read, 0);
+        assert_int_equal(pf_count(f->db, "SELECT count(*) FROM denominators"), 1); /* not even line 2 */
     }
     /* a reader may not import */
     assert_int_equal(import(f, &f->lars, "enhet;månad;slag;värde\nHudkliniken;2024-05;vårddagar;100\n", &c, &e),
                      ERR_FORBIDDEN);
-    assert_int_equal(count(f->db, "SELECT count(*) FROM denominators"), 1);
+    assert_int_equal(pf_count(f->db, "SELECT count(*) FROM denominators"), 1);
 }
 
 static void test_list_filters(void **state)
@@ -317,5 +287,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollup_rated_only_when_all_units_have_denominators, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollup_kinds_are_not_mixed, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, pf_group_setup, pf_group_teardown);
 }

@@ -29,24 +29,6 @@
 #include "pattern_fixture.h"
 #include "core/case.h"
 
-static ProcessSet ps;
-
-static int group_setup(void **state)
-{
-    (void)state;
-    Err e = ERR_INIT;
-    setenv("LOTS_FAST_HASH", "1", 1);
-    if (!account_init()) return -1;
-    return process_set_load(&ps, NULL, &e) ? -1 : 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    process_set_free(&ps);
-    return 0;
-}
-
 static int setup(void **state)
 {
     PFixture *f = pf_open("pattern-week");
@@ -324,5 +306,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_settings_in_weeks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparse_weekly_series_not_judged, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, pf_group_setup, pf_group_teardown);
 }
