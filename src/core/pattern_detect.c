@@ -16,8 +16,9 @@
  *      plain walk of the index is cheap.)
  *   3. denominators, series settings and the series that an open case
  *      stands for, each one query;
- *   4. the event dates of the rare unit series only (the g chart), with one
- *      join against a temporary table of those series;
+ *   4. the event dates of the rare unit series (the g chart): the scan of
+ *      step 2 kept the day of every event in the monthly window, and a
+ *      series' days lie together in it, so no query is needed;
  *   5. every monthly series with at least PATTERN_MIN_EVENTS events, and
  *      every weekly series that carries enough (pattern_weekly_enough), is
  *      judged (pattern_judge.c); no query per series.

@@ -38,6 +38,7 @@ void pattern_week_monday(int num, char out[11]);
 /* Days since 1970-01-01 of a valid YYYY-MM-DD; the week of such a day; the
  * first day of a week number and of a month number. */
 long pattern_day_number(const char *date);
+void pattern_day_label(long day, char out[11]);
 int pattern_week_of_day(long days);
 long pattern_week_first_day(int num);
 long pattern_month_first_day(int month_num);

@@ -11,7 +11,7 @@
  * all have besök; the roll-up's denominator is the members' sum. Otherwise
  * the roll-up is counted, not rated (pattern_judge.c states the rule).
  *
- * Must not: print, or write anything but the temporary table pattern_rare.
+ * Must not: print, or write anything.
  */
 #include "core/pattern_pass.h"
 #include "base/buf.h"
@@ -44,7 +44,7 @@ void pass_free(Pass *p)
             for (int l = 0; l < LV_N; l++) free(p->per[k].cnt[s][l]);
     }
     for (int s = 0; s < SRC_N; s++) {
-        free(p->rare[s]);
+        free(p->rare[s]), free(p->days[s]), free(p->day_at[s]);
         for (int l = 0; l < LV_N; l++)
             free(p->den[s][l]), free(p->has_den[s][l]), free(p->setting[s][l]), free(p->held[s][l]);
     }
@@ -139,14 +139,28 @@ static void window_arrays(Pass *p, SeriesPeriod k, long *lo, long *hi)
     if (b > *hi) *hi = b;
 }
 
-/* One event on unit u, category c, period t of kind k: counted for its unit and the roll-ups. */
-static void count_one(Pass *p, PassCounts *pc, int s, int u, int c, int t)
+/* One event on unit u, category c, period t of kind k: counted for its
+ * unit and the roll-ups. False when t lies outside the window. */
+static bool count_one(Pass *p, PassCounts *pc, int s, int u, int c, int t)
 {
-    if (t < 0 || (size_t)t >= pc->P) return;
+    if (t < 0 || (size_t)t >= pc->P) return false;
     size_t P = pc->P;
     pc->cnt[s][LV_UNIT][((size_t)u * p->ncat + (size_t)c) * P + (size_t)t]++;
     if (p->forv[u] >= 0) pc->cnt[s][LV_FORV][((size_t)p->forv[u] * p->ncat + (size_t)c) * P + (size_t)t]++;
     pc->cnt[s][LV_REGION][(size_t)c * P + (size_t)t]++;
+    return true;
+}
+
+/* The day of an event counted in the monthly window, kept for the g charts
+ * of rare series (step 4): a series' days follow each other in the scan. */
+static void keep_day(Pass *p, int s, size_t series, long day, size_t *last, size_t *cap)
+{
+    if (p->ndays[s] == *cap) {
+        *cap = *cap ? *cap * 2 : 4096;
+        p->days[s] = xrealloc(p->days[s], *cap * sizeof *p->days[s]);
+    }
+    if (series != *last) p->day_at[s][series] = p->ndays[s], *last = series;
+    p->days[s][p->ndays[s]++] = (int32_t)day;
 }
 
 /* Step 2: the windows of both periods, and their counts from one scan per
@@ -164,6 +178,8 @@ static ErrCode load_counts(Db *db, Pass *p, Err *e)
     if (lo > hi) return ERR_OK;
     PassCounts *m = &p->per[SERIES_MONTH], *w = &p->per[SERIES_WEEK];
     for (int s = 0; s < SRC_N; s++) {
+        p->day_at[s] = calloc(pass_nseries(p, LV_UNIT) + 1, sizeof *p->day_at[s]);
+        size_t last = SIZE_MAX, cap = 0;
         char sql[300];
         const char *d = pattern_source_date[s];
         snprintf(sql, sizeof sql, "SELECT unit_id, category_id, %s FROM %s ORDER BY unit_id, category_id, %s", d,
@@ -179,7 +195,8 @@ static ErrCode load_counts(Db *db, Pass *p, Err *e)
             if (u < 0 || c < 0 || strlen(date) != 10) continue;
             long day = pattern_day_number(date);
             if (day < lo || day > hi) continue;
-            count_one(p, m, s, u, c, pattern_month_number(date) - m->first);
+            if (count_one(p, m, s, u, c, pattern_month_number(date) - m->first))
+                keep_day(p, s, (size_t)u * p->ncat + (size_t)c, day, &last, &cap);
             count_one(p, w, s, u, c, pattern_week_of_day(day) - w->first);
         }
         stmt_finalize(st);
@@ -371,96 +388,44 @@ static ErrCode load_held(Db *db, const ProcessSet *ps, Pass *p, size_t *kept, Er
     return rc < 0 ? e->code : ERR_OK;
 }
 
-/* Step 4: the event dates of the rare unit series (no denominator). */
-static ErrCode load_rare_dates(Db *db, Pass *p, Err *e)
+/* Step 4: the event dates of the rare unit series (no denominator), taken
+ * from the days step 2 kept: a series' days lie together, in date order. */
+static void rare_dates(Pass *p)
 {
-    if (!p->per[SERIES_MONTH].P) return ERR_OK;
     const PassCounts *m = &p->per[SERIES_MONTH];
-    size_t ns = pass_nseries(p, LV_UNIT), nrare = 0;
+    size_t ns = pass_nseries(p, LV_UNIT), nrare = 0, total = 0;
     double tmp[PATTERN_MAX_PERIODS];
     for (int s = 0; s < SRC_N; s++) {
         p->rare[s] = malloc((ns + 1) * sizeof(int));
         for (size_t i = 0; i < ns; i++) {
             p->rare[s][i] = -1;
-            const uint32_t *c = &m->cnt[s][LV_UNIT][i * m->P];
-            if (p->has_den[s][LV_UNIT][i / p->ncat] || pass_series_total(c, m->P) < PATTERN_MIN_EVENTS) continue;
+            const uint32_t *c = m->P ? &m->cnt[s][LV_UNIT][i * m->P] : NULL;
+            uint64_t n = c ? pass_series_total(c, m->P) : 0;
+            if (n < PATTERN_MIN_EVENTS || p->has_den[s][LV_UNIT][i / p->ncat]) continue;
             for (size_t t = 0; t < m->P; t++) tmp[t] = c[t];
-            if (pattern_is_rare(tmp, m->P)) p->rare[s][i] = (int)nrare++;
+            if (pattern_is_rare(tmp, m->P)) p->rare[s][i] = (int)nrare++, total += n;
         }
     }
     p->nrare = nrare;
     p->date_off = calloc(nrare + 1, sizeof *p->date_off);
-    if (!nrare) return ERR_OK;
-    /* counts per rare series give the offsets; the dates are then filled in order */
-    size_t total = 0;
-    for (int s = 0; s < SRC_N; s++)
-        for (size_t i = 0; i < ns; i++)
-            if (p->rare[s][i] >= 0) {
-                p->date_off[p->rare[s][i]] = total;
-                total += pass_series_total(&m->cnt[s][LV_UNIT][i * m->P], m->P);
-            }
-    p->date_off[nrare] = total;
     p->dates = calloc(total + 1, sizeof *p->dates);
-    size_t *fill = calloc(nrare + 1, sizeof *fill);
-    char to[PATTERN_LABEL_MAX];
-    pattern_month_label(m->first + (int)m->P, to);
-    ErrCode rc = ERR_OK;
-    for (int s = 0; s < SRC_N && !rc; s++) {
-        if (db_exec(db, e, "CREATE TEMP TABLE IF NOT EXISTS pattern_rare (unit_id INTEGER, category_id INTEGER)",
-                    NULL) ||
-            db_exec(db, e, "DELETE FROM pattern_rare", NULL)) {
-            rc = e->code;
-            break;
-        }
-        bool any = false;
-        for (size_t i = 0; i < ns && !rc; i++)
-            if (p->rare[s][i] >= 0) {
-                any = true;
-                rc = db_exec(db, e, "INSERT INTO pattern_rare VALUES (:u, :c)",
-                             DB_ARGS(DB_INT(":u", p->unit_id[i / p->ncat]), DB_INT(":c", p->cat_id[i % p->ncat])));
-            }
-        if (rc || !any) continue;
-        char sql[400];
-        const char *d = pattern_source_date[s];
-        snprintf(sql, sizeof sql,
-                 "SELECT t.unit_id, t.category_id, t.%s FROM pattern_rare r JOIN %s t "
-                 "ON t.unit_id = r.unit_id AND t.category_id = r.category_id "
-                 "WHERE t.%s >= :a AND t.%s < :b ORDER BY t.unit_id, t.category_id, t.%s",
-                 d, pattern_source_table[s], d, d, d);
-        char from[16], until[16];
-        snprintf(from, sizeof from, "%s-01", m->labels[0]);
-        snprintf(until, sizeof until, "%s-01", to);
-        Stmt *st = db_query(db, e, sql, DB_ARGS(DB_TEXT(":a", from), DB_TEXT(":b", until)));
-        if (!st) {
-            rc = e->code;
-            break;
-        }
-        int r;
-        while ((r = stmt_step(st, e)) == 1) {
-            long i = series_index(p, LV_UNIT, stmt_int(st, 0), stmt_int(st, 1));
-            if (i < 0 || p->rare[s][i] < 0) continue;
+    size_t at = 0;
+    for (int s = 0; s < SRC_N; s++)
+        for (size_t i = 0; i < ns; i++) {
             int k = p->rare[s][i];
-            size_t at = p->date_off[k] + fill[k];
-            if (at >= p->date_off[k + 1]) continue;
-            snprintf(p->dates[at], sizeof p->dates[at], "%s", stmt_text(st, 2));
-            fill[k]++;
+            if (k < 0) continue;
+            p->date_off[k] = at;
+            size_t n = pass_series_total(&m->cnt[s][LV_UNIT][i * m->P], m->P);
+            for (size_t d = 0; d < n; d++) pattern_day_label(p->days[s][p->day_at[s][i] + d], p->dates[at++]);
         }
-        stmt_finalize(st);
-        if (r < 0) rc = e->code;
-    }
-    if (!rc) db_exec(db, e, "DROP TABLE IF EXISTS pattern_rare", NULL);
-    for (size_t k = 0; k < nrare; k++) /* a date outside the months shortens the list */
-        if (fill[k] < p->date_off[k + 1] - p->date_off[k]) p->date_off[k + 1] = p->date_off[k] + fill[k];
-    free(fill);
-    return rc;
+    p->date_off[nrare] = at;
 }
-
 
 ErrCode pass_load(Db *db, const ProcessSet *ps, Pass *p, size_t *kept, Err *e)
 {
     if (load_units(db, p, e) || load_categories(db, p, e)) return e->code;
-    if (load_counts(db, p, e) || load_denominators(db, p, e) || load_settings(db, p, e) || load_held(db, ps, p, kept, e) ||
-        load_rare_dates(db, p, e))
+    if (load_counts(db, p, e) || load_denominators(db, p, e) || load_settings(db, p, e) || load_held(db, ps, p, kept, e))
         return e->code;
+    rare_dates(p);
     return ERR_OK;
 }

@@ -52,6 +52,11 @@ typedef struct {
     long long *freeze;
     char **split;
     size_t nsettings;
+    /* the day numbers of the events in the monthly window, in scan order (unit, category, date);
+     * day_at[s][unit series]: where that series' days begin */
+    int32_t *days[SRC_N];
+    size_t ndays[SRC_N];
+    size_t *day_at[SRC_N];
     /* rare unit series' dates (monthly) */
     int *rare[SRC_N];   /* by unit series: index into rare list or −1 */
     size_t *date_off;   /* per rare series: first date; date_off[nrare] = total */

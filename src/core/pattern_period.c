@@ -18,7 +18,7 @@
  * two years, back from there.
  *
  * Pure arithmetic, except pattern_window, which reads min/max of the
- * sources' period columns (covered by their indexes). Must not print.
+ * sources' date columns (each answered by its index). Must not print.
  */
 #include "core/pattern_internal.h"
 #include "base/text.h"
@@ -61,9 +61,23 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
 long pattern_day_number(const char *date)
 {
-    return days_from_civil(atoi(date), atoi(date + 5), atoi(date + 8));
+    return days_from_civil(digits(date, 4), digits(date + 5, 2), digits(date + 8, 2));
+}
+
+void pattern_day_label(long day, char out[11])
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
 /* Monday 0 … Sunday 6 (1970-01-01 was a Thursday). */
@@ -112,9 +126,7 @@ void pattern_week_label(int num, char out[PATTERN_LABEL_MAX])
 
 void pattern_week_monday(int num, char out[11])
 {
-    int y, m, d;
-    civil_from_days((long)num * 7 - 3, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+    pattern_day_label(pattern_week_first_day(num), out);
 }
 
 int pattern_week_of_date(const char *date)
@@ -212,16 +224,19 @@ ErrCode pattern_window(Db *db, SeriesPeriod per, int *first, size_t *n, Err *e)
     int current = per == SERIES_WEEK ? pattern_week_of_date(today) : pattern_month_number(today);
     int lo = INT32_MAX, hi = -1;
     for (int s = 0; s < SRC_N; s++) {
+        /* min and max of the date column: its own index answers at once */
         char sql[160];
-        const char *col = pattern_source_period(per, s);
+        const char *col = pattern_source_date[s];
         snprintf(sql, sizeof sql, "SELECT min(%s), max(%s) FROM %s", col, col, pattern_source_table[s]);
         Stmt *st = db_query(db, e, sql, NULL);
         if (!st) return e->code;
         int rc = stmt_step(st, e);
-        if (rc == 1 && !stmt_is_null(st, 0)) {
-            int a = pattern_period_number(per, stmt_text(st, 0)), b = pattern_period_number(per, stmt_text(st, 1));
-            if (a >= 0 && a < lo) lo = a;
-            if (b > hi) hi = b;
+        if (rc == 1 && !stmt_is_null(st, 0) && strlen(stmt_text(st, 0)) == 10 && strlen(stmt_text(st, 1)) == 10) {
+            const char *a = stmt_text(st, 0), *b = stmt_text(st, 1);
+            int pa = per == SERIES_WEEK ? pattern_week_of_date(a) : pattern_month_number(a);
+            int pb = per == SERIES_WEEK ? pattern_week_of_date(b) : pattern_month_number(b);
+            if (pa < lo) lo = pa;
+            if (pb > hi) hi = pb;
         }
         stmt_finalize(st);
         if (rc < 0) return e->code;

@@ -295,6 +295,42 @@ static void test_sparse_weekly_series_not_judged(void **state)
     series_free(&s);
 }
 
+/* A rare series (most months without an event) is a g chart of the days between events; the
+ * dates detection reads in its one scan are the dates the chart page reads by query. */
+static void test_rare_series_dates(void **state)
+{
+    PFixture *f = *state;
+    /* seven months of twelve without an event; 20–82 days between events, then one a day in December:
+     * the gaps' run chart has one crossing of its median where 11 useful points expect at least two */
+    static const char *const dates[] = {"2024-01-05", "2024-01-25", "2024-03-10", "2024-03-30", "2024-06-05",
+                                        "2024-06-28", "2024-09-10", "2024-12-01", "2024-12-02", "2024-12-03",
+                                        "2024-12-04", "2024-12-05", "2024-12-06", "2024-12-07"};
+    pf_events(f, 2, "Trycksår", dates, 14);
+    DetectStats st;
+    detect(f, &st);
+    Pattern *p;
+    size_t n;
+    list(f, &p, &n);
+    long a;
+    assert_int_equal(pf_patterns_of(p, n, "Hudkliniken", "Trycksår", &a), 1);
+    assert_string_equal(p[a].chart, "g");
+    assert_string_equal(p[a].rule, "short_gaps");
+    assert_string_equal(p[a].period, "month");
+    Err e = ERR_INIT;
+    long long cat = db_int(f->db, &e, "SELECT id FROM event_categories WHERE name = 'Trycksår'", NULL, 0);
+    SeriesKey k = {"unit", f->unit[2], cat, "deviations", "month"};
+    Series s;
+    assert_int_equal(series_load(f->db, &k, &s, &e), ERR_OK);
+    assert_int_equal(s.j.chart, SPC_G);
+    assert_int_equal(s.ndates, 14);
+    assert_true(fabs(s.j.strength - p[a].strength) < 1e-9);
+    assert_string_equal(p[a].signal_periods, "2024-12-02,2024-12-03,2024-12-04,2024-12-05,2024-12-06,2024-12-07");
+    assert_string_equal(p[a].since_period, "2024-12");
+    assert_int_equal(p[a].events, 7);
+    series_free(&s);
+    pattern_list_free(p, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +341,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_case_holds_both_periods, setup, teardown),
         cmocka_unit_test_setup_teardown(test_settings_in_weeks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparse_weekly_series_not_judged, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rare_series_dates, setup, teardown),
     };
     return cmocka_run_group_tests(tests, pf_group_setup, pf_group_teardown);
 }
