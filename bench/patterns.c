@@ -13,12 +13,15 @@
  * Then it times, best of three:
  *   (a) SELECT unit_id, category_id, event_month, count(*) FROM deviations
  *       GROUP BY unit_id, category_id, event_month   — every row read;
- *   (b) pattern_detect: the full pass (counts, roll-ups, judging every
- *       series, storing the patterns).
- * No assertion on time: the figures go to bench/README.md.
+ *   (b) pattern_detect: the full pass (counts per month and per ISO week,
+ *       roll-ups, judging every monthly series and every weekly series
+ *       that carries enough, storing the patterns).
+ * No assertion on time: the figures go to bench/README.md. BENCH_KEEP=1
+ * keeps the generated database (its path is printed) for trying queries.
  *
  *   make -f Makefile -f mk/bench.mk bench          (N=… to change the rows)
  */
+#include "core/deviation.h"
 #include "core/pattern.h"
 #include "store/db.h"
 
@@ -131,7 +134,7 @@ static void generate(const char *path, long total)
                 for (long i = 0; i < k && n < total; i++, n++) {
                     int day = 1 + (int)(next() % 28);
                     snprintf(date, sizeof date, "%s-%02d", month, day);
-                    snprintf(week, sizeof week, "%04d-W%02d", yy, ((mm - 1) * 31 + day) / 7 % 52 + 1);
+                    iso_week_of(date, week);
                     snprintf(ref, sizeof ref, "B-%08ld", n);
                     sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
                     sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
@@ -190,11 +193,16 @@ int main(int argc, char **argv)
         if (b < best_b) best_b = b;
     }
     printf("(a) plain GROUP BY (%ld groups):          %7.1f ms\n", groups, best_a * 1000);
-    printf("(b) pattern detection (%zu series, %zu judged, %zu patterns): %7.1f ms\n", st.series, st.judged,
-           st.patterns, best_b * 1000);
+    printf("(b) pattern detection (%zu series, %zu judged per month; %zu weeks, %zu judged per week; %zu patterns, "
+           "%zu merged): %7.1f ms\n",
+           st.series, st.judged, st.weeks, st.judged_weekly, st.patterns, st.merged, best_b * 1000);
     printf("ratio (b)/(a): %.2f\n", best_b / best_a);
     db_close(db);
     process_set_free(&ps);
+    if (getenv("BENCH_KEEP")) {
+        printf("kept %s\n", path);
+        return 0;
+    }
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) fprintf(stderr, "bench: could not remove %s\n", dir);

@@ -79,6 +79,11 @@ const Command commands[] = {
      "Lista avvikelser (enheten med underenheter, senaste händelsen först)", cmd_deviation_list},
     {"deviation", "show", "lots deviation show ID|REF [--json] [--db PATH]",
      "Visa en avvikelse med händelseanalyser och Lex Maria-anmälan", cmd_deviation_show},
+    /* denominators (vårddagar, besök) for rates in the pattern charts */
+    {"deviation", "denominators", "lots deviation denominators FIL.csv [--as NAMN] [--db PATH] | --list [--unit ENHET] [--kind vårddagar|besök] [--json] [--db PATH]",
+     "Importera vårddagar och besök per enhet och månad från CSV (enhet;månad;slag;värde; allt eller inget; "
+     "samma enhet, månad och slag igen uppdaterar värdet), eller lista dem med --list",
+     cmd_deviation_denominators},
     {"patterns", NULL, "lots patterns [--json] [--detect] [--processes DIR] [--db PATH]",
      "Mönster i avvikelser och klagomål (statistisk processtyrning), starkast först; --detect beräknar om", cmd_patterns},
     {"pattern", "case", "lots pattern case ID [--as NAMN] [--processes DIR] [--db PATH]",

@@ -2,7 +2,9 @@
  * cmd_deviation.c — deviations and complaints from the command line:
  * `lots deviation import FILE [--mapping FILE] [--kind deviations|complaints]`
  * (CSV exports of the deviation system, all or nothing), `lots deviation
- * list`, `lots deviation show` and `lots complaint list`.
+ * list`, `lots deviation show`, `lots deviation denominators FILE|--list`
+ * (vårddagar and besök per unit and month, core/denominator.h) and `lots
+ * complaint list`.
  *
  * Thin: parse argv, read files, call core/deviation.h, print. A refusal is
  * core's Swedish message on stderr with exit code 1; malformed flags are 2.
@@ -11,6 +13,7 @@
 #include "cli/commands.h"
 #include "base/buf.h"
 #include "base/text.h"
+#include "core/denominator.h"
 #include "core/deviation.h"
 
 #include <errno.h>
@@ -75,6 +78,16 @@ static int load_mapping(const char *path, ImportMapping **m)
     return rc;
 }
 
+/* "FIL: rad 3: … – inget har importerats" */
+static int import_refused(const char *path, Err *e)
+{
+    size_t n = strlen(e->msg);
+    if (n && e->msg[n - 1] == '.') e->msg[n - 1] = '\0'; /* the sentence goes on */
+    char msg[800];
+    snprintf(msg, sizeof msg, "%s: %s – inget har importerats", path, e->msg);
+    return cli_fail(msg);
+}
+
 int cmd_deviation_import(int argc, char **argv)
 {
     static const char *usage = "lots deviation import FIL.csv [--mapping FIL] [--kind deviations|complaints] "
@@ -106,11 +119,7 @@ int cmd_deviation_import(int argc, char **argv)
         ImportCounts c;
         Err e = ERR_INIT;
         if (deviation_import_csv(db, &who, text.data, text.len, &opt, &c, &e)) {
-            size_t n = strlen(e.msg);
-            if (n && e.msg[n - 1] == '.') e.msg[n - 1] = '\0'; /* the sentence goes on */
-            char msg[800];
-            snprintf(msg, sizeof msg, "%s: %s – inget har importerats", pos[0], e.msg);
-            cli_fail(msg);
+            import_refused(pos[0], &e);
         } else {
             printf("Importerat %s från %s: %d nya, %d fanns redan (%d rader; import %lld).\n",
                    opt.kind == IMPORT_COMPLAINTS ? "klagomål" : "avvikelser", pos[0], c.added, c.existing, c.read,
@@ -221,6 +230,54 @@ int cmd_deviation_show(int argc, char **argv)
     }
     deviation_free(&d);
     db_close(db);
+    return rc;
+}
+
+/* --- lots deviation denominators --------------------------------------------------------------------- */
+
+static int list_denominators(Db *db, const CliOpt *unit, const CliOpt *kind, bool json)
+{
+    Denominator *d;
+    size_t n;
+    Err e = ERR_INIT;
+    if (denominator_list(db, unit->value, kind->value, &d, &n, &e)) return cli_fail(e.msg);
+    if (json) print_json(denominator_list_to_json(d, n));
+    else if (!n) printf("Inga vårddagar eller besök.\n");
+    for (size_t i = 0; !json && i < n; i++) printf("%s  %s  %-9s  %lld\n", d[i].month, d[i].unit, d[i].kind, d[i].value);
+    denominator_list_free(d, n);
+    return EXIT_OK;
+}
+
+int cmd_deviation_denominators(int argc, char **argv)
+{
+    static const char *usage = "lots deviation denominators FIL.csv [--as NAMN] [--db PATH] | --list [--unit ENHET] "
+                               "[--kind vårddagar|besök] [--json] [--db PATH]";
+    CliOpt o[] = {{"--as", true, NULL, false},   {"--db", true, NULL, false},   {"--list", false, NULL, false},
+                  {"--unit", true, NULL, false}, {"--kind", true, NULL, false}, {"--json", false, NULL, false}};
+    const char *pos[1];
+    size_t npos;
+    if (!cli_parse(argc, argv, o, 6, pos, 1, &npos, usage)) return EXIT_USAGE;
+    bool list = o[2].present;
+    if (list ? npos != 0 || o[0].value : npos != 1 || o[3].value || o[4].value || o[5].present) return cli_usage(usage);
+    Buf text = BUF_INIT;
+    int rc = EXIT_FAIL;
+    Db *db = NULL;
+    Actor who;
+    if (list) {
+        if ((db = cli_open_db(o[1].value))) rc = list_denominators(db, &o[3], &o[4], o[5].present);
+    } else if (cli_read_file(pos[0], &text) && (db = cli_open_db(o[1].value)) && cli_actor(db, o[0].value, &who)) {
+        DenominatorCounts c;
+        Err e = ERR_INIT;
+        if (denominator_import_csv(db, &who, text.data, text.len, &c, &e)) rc = import_refused(pos[0], &e);
+        else {
+            printf("Importerat vårddagar och besök från %s: %d nya, %d %s, %d %s (%d %s).\n", pos[0], c.added,
+                   c.updated, c.updated == 1 ? "uppdaterad" : "uppdaterade", c.unchanged,
+                   c.unchanged == 1 ? "oförändrad" : "oförändrade", c.read, c.read == 1 ? "rad" : "rader");
+            rc = EXIT_OK;
+        }
+    }
+    if (db) db_close(db);
+    buf_free(&text);
     return rc;
 }
 

@@ -1,7 +1,8 @@
 /*
  * cmd_pattern.c — patterns from the command line:
- *   lots patterns [--json] [--detect]   the current patterns, strongest first
- *                                       (--detect recomputes them first)
+ *   lots patterns [--json] [--detect]   the current patterns, strongest first,
+ *                                       with their period (per månad, per
+ *                                       vecka); --detect recomputes them first
  *   lots pattern case ID                a signal case (process C) from a pattern
  *   lots pattern demo [--seed N]        demo organisation (if none) and a year
  *                                       of deviations and complaints, then detect
@@ -22,6 +23,17 @@
 static const char *level_sv(const char *level)
 {
     return !strcmp(level, "unit") ? "enhet" : !strcmp(level, "förvaltning") ? "förvaltning" : "region";
+}
+
+/* "    3    3.90  enhet       Fall – Ortopedi (avvikelser) per vecka  c-diagram, over_ucl, …" */
+static void print_pattern(const Pattern *p)
+{
+    printf("%5lld  %6.2f  %-11s %s – %s (%s) %s  %s-diagram, %s, %lld händelser sedan %s", p->id, p->strength,
+           level_sv(p->level), p->category, p->unit, !strcmp(p->source, "deviations") ? "avvikelser" : "klagomål",
+           pattern_period_phrase(p->period), p->chart, p->rule, p->events, p->since_period);
+    if (*p->also_period) printf("; även %s: %s", pattern_period_phrase(p->also_period), p->also_rule);
+    if (p->case_id) printf("  ärende %s", p->case_ref);
+    putchar('\n');
 }
 
 int cmd_patterns(int argc, char **argv)
@@ -56,14 +68,11 @@ int cmd_patterns(int argc, char **argv)
         json_decref(j);
     } else {
         if (o[1].present)
-            printf("Beräknade %zu serier (%zu bedömda): %zu nya mönster, %zu med öppet ärende.\n\n", st.series,
-                   st.judged, st.patterns, st.kept);
+            printf("Beräknade %zu serier per månad (%zu bedömda) och per vecka över %zu veckor (%zu bedömda): "
+                   "%zu nya mönster (%zu signalerade per månad och per vecka, sammanslagna), %zu med öppet ärende.\n\n",
+                   st.series, st.judged, st.weeks, st.judged_weekly, st.patterns, st.merged, st.kept);
         if (!n) printf("Inga mönster.\n");
-        for (size_t i = 0; i < n; i++)
-            printf("%5lld  %6.2f  %-11s %s – %s (%s)  %s-diagram, %s, %lld händelser sedan %s%s%s\n", p[i].id,
-                   p[i].strength, level_sv(p[i].level), p[i].category, p[i].unit,
-                   !strcmp(p[i].source, "deviations") ? "avvikelser" : "klagomål", p[i].chart, p[i].rule,
-                   p[i].events, p[i].since_period, p[i].case_id ? "  ärende " : "", p[i].case_ref);
+        for (size_t i = 0; i < n; i++) print_pattern(&p[i]);
     }
     pattern_list_free(p, n);
     db_close(db);

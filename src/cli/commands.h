@@ -55,6 +55,7 @@ int cmd_plan_demo(int argc, char **argv);
 int cmd_deviation_import(int argc, char **argv);
 int cmd_deviation_list(int argc, char **argv);
 int cmd_deviation_show(int argc, char **argv);
+int cmd_deviation_denominators(int argc, char **argv); /* denominators for rates */
 int cmd_complaint_list(int argc, char **argv);
 /* cli/cmd_group.c */
 int cmd_group_list(int argc, char **argv);

@@ -35,6 +35,21 @@
  * count leaves m ± 3√m. Weekly series are as noisy as the days drawn within
  * a month make them.
  *
+ * DENOMINATORS, so that the demo shows rates (u charts, events per 1000):
+ * vårddagar for Ortopedi, Kirurgi and Kardiologi and besök for
+ * Allmäntandvård and Specialisttandvård, every month of the year, near
+ * constant (a bed count or visit rate × the month's days, ±2 %) so that the
+ * in-control counts stay in control as rates. Folktandvården's two
+ * reporting units both have besök, so its roll-up is a u chart too; the
+ * other förvaltningar stay counts (not every unit has a denominator). The
+ * planted series have none: their arithmetic above stays as it is.
+ *
+ * WEEKS: the planted rise is about 1.8 deviations a week, enough for its
+ * weekly series to be judged too (core/pattern_judge.c); it signals there
+ * as well, more weakly, and is proposed once, per month, naming the weekly
+ * rule. The cluster of complaints (22 in a year) is below one a week and
+ * is judged per month only.
+ *
  * ALSO: two serious deviations written by hand (not part of any count above
  * beyond their own series): Ortopedi, "Fall", severity 4, month 8, with a
  * finished händelseanalys and a Lex Maria report; Kardiologi,
@@ -49,6 +64,7 @@
 #include "core/deviation_internal.h"
 #include "base/buf.h"
 #include "base/text.h"
+#include "core/denominator.h"
 #include "core/org.h"
 
 #include <math.h>
@@ -480,6 +496,30 @@ static ErrCode write_serious(Db *db, const Year *y, const long long ids[NUNITS],
     return dev_analysis_insert(db, NULL, id, &pa, NULL, e);
 }
 
+/* Vårddagar or besök per day of the DENOMINATORS units (see the top). */
+static const struct {
+    int unit; /* index into units[] */
+    const char *kind;
+    int per_day;
+} den_units[] = {
+    {0, "vårddagar", 68}, {2, "vårddagar", 84}, {3, "vårddagar", 52}, {11, "besök", 210}, {12, "besök", 35},
+};
+
+static ErrCode write_denominators(Db *db, const Year *y, const long long ids[NUNITS], unsigned seed, Err *e)
+{
+    Rng r = {0x44656E6FULL ^ ((uint64_t)seed * 0x9E3779B97F4A7C15ULL)}; /* its own stream: the events stay as they are */
+    for (size_t k = 0; k < sizeof den_units / sizeof *den_units; k++)
+        for (int i = 0; i < 12; i++) {
+            long days = month_start(y, i + 1) - month_start(y, i);
+            double v = (double)den_units[k].per_day * (double)days * (0.98 + 0.04 * (double)below(&r, 1001) / 1000.0);
+            char month[11];
+            civil_from_days(month_start(y, i), month);
+            month[7] = '\0';
+            if (denominator_set(db, ids[den_units[k].unit], month, den_units[k].kind, lround(v), NULL, e)) return e->code;
+        }
+    return ERR_OK;
+}
+
 static ErrCode load(Db *db, const Year *y, unsigned seed, Err *e)
 {
     Rng r = {0x4C6F7473ULL ^ ((uint64_t)seed * 0x9E3779B97F4A7C15ULL)};
@@ -493,6 +533,7 @@ static ErrCode load(Db *db, const Year *y, unsigned seed, Err *e)
     for (size_t i = 0; i < devs.n && !rc; i++) rc = write_deviation(db, y, &devs.ev[i], ids, ++number, NULL, NULL, e);
     if (!rc) rc = write_serious(db, y, ids, &number, &r, e);
     for (size_t i = 0; i < comps.n && !rc; i++) rc = write_complaint(db, y, &comps.ev[i], ids, (int)i + 1, e);
+    if (!rc) rc = write_denominators(db, y, ids, seed, e);
     free(devs.ev);
     free(comps.ev);
     return rc;

@@ -45,15 +45,19 @@ static void describe(Buf *b, const Pattern *p, const Series *s, size_t nevents)
     bool dev = !strcmp(p->source, "deviations");
     buf_printf(b, "Signal om ett mönster av brister, föreslagen av Lots mönsteranalys (statistisk processtyrning). "
                   "Lots föreslår; en person bedömer signalen.\n\n");
-    buf_printf(b, "Serie: %s, kategori %s, %s (%s), per månad %s – %s.\n", dev ? "avvikelser" : "klagomål", p->category,
-               p->unit, level_phrase(p->level), p->first_period, p->last_period);
+    const char *per = pattern_period_phrase(p->period);
+    bool weekly = !strcmp(per, "per vecka");
+    buf_printf(b, "Serie: %s, kategori %s, %s (%s), %s %s – %s.\n", dev ? "avvikelser" : "klagomål", p->category,
+               p->unit, level_phrase(p->level), per, p->first_period, p->last_period);
     SpcChart chart = SPC_C;
     spc_chart_parse(p->chart, &chart);
     buf_printf(b, "Diagram: %s%s. Centrallinje %s; övre styrgräns %s; nedre styrgräns %s (vid sista perioden).\n",
                spc_chart_label(chart),
-               chart == SPC_U || chart == SPC_UP ? " (händelser per 1000 vårddagar/besök)"
-               : chart == SPC_G                  ? " (dagar mellan händelserna)"
-                                                 : " (antal per månad)",
+               chart == SPC_U                 ? " (händelser per 1000 vårddagar/besök)"
+               : chart == SPC_G               ? " (dagar mellan händelserna)"
+               : s && s->denom && !weekly     ? " (händelser per 1000 vårddagar/besök)"
+               : weekly                       ? " (antal per vecka)"
+                                              : " (antal per månad)",
                num_sv(p->centre, a), num_sv(p->ucl, c), num_sv(p->lcl, d));
     buf_printf(b, "Regel: %s.", pattern_rule_label(pattern_rule_parse(p->rule)));
     if (strchr(p->rules, ',')) {
@@ -66,15 +70,18 @@ static void describe(Buf *b, const Pattern *p, const Series *s, size_t nevents)
         buf_printf(b, ".");
     }
     buf_printf(b, " Signalerande punkter: %s.\n", *p->signal_periods ? p->signal_periods : "–");
+    if (*p->also_period)
+        buf_printf(b, "Serien %s signalerar också: %s (styrka %s).\n", pattern_period_phrase(p->also_period),
+                   pattern_rule_label(pattern_rule_parse(p->also_rule)), num_sv(p->also_strength, a));
     if (s && s->judged) {
         const SpcRuns *r = &s->j.run.runs;
         double median = s->j.run.n ? s->j.run.points[s->j.run.n - 1].cl : NAN;
         buf_printf(b, "Seriediagram (Anhøj): median %s; längsta serie %zu (gräns %zu); %zu korsningar (minst %zu väntas).\n",
                    num_sv(median, a), r->longest, r->longest_max, r->crossings, r->crossings_min);
         if (!isnan(s->j.sigma_z)) buf_printf(b, "Spridningskvot σz (Laney): %s.\n", num_sv(s->j.sigma_z, a));
-        if (s->freeze > 0) buf_printf(b, "Baslinjen är låst till de %lld första punkterna.\n", s->freeze);
+        if (s->freeze > 0) buf_printf(b, "Baslinjen är låst till de %lld första månaderna.\n", s->freeze);
         if (*s->split_at) buf_printf(b, "Serien är delad vid %s.\n", s->split_at);
-        buf_printf(b, "Antal per månad:");
+        buf_printf(b, "Antal %s:", per);
         for (size_t i = 0; i < s->n; i++)
             buf_printf(b, "%s %s: %.0f", i ? "," : "", s->labels[i], s->counts[i]);
         buf_printf(b, ".\n");
@@ -102,7 +109,7 @@ ErrCode pattern_to_case(Db *db, const ProcessSet *ps, const Actor *who, long lon
         return e->code;
     }
     Series s;
-    SeriesKey k = {p.level, p.unit_id, p.category_id, p.source};
+    SeriesKey k = {p.level, p.unit_id, p.category_id, p.source, p.period};
     Err se = ERR_INIT;
     bool have_series = series_load(db, &k, &s, &se) == ERR_OK;
 

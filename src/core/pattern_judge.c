@@ -1,12 +1,17 @@
 /*
- * pattern_judge.c — is one series of monthly counts a pattern? Pure
- * computation on top of core/spc.h: no database, no I/O.
+ * pattern_judge.c — is one series of monthly or weekly counts a pattern?
+ * Pure computation on top of core/spc.h: no database, no I/O.
  *
  * THE CHARTS. Every series gets a run chart (median, Anhøj's rules) and the
  * matching Shewhart chart:
- *   c   counts per month (no denominator);
- *   u   events per 1000 vårddagar/besök when the unit has a denominator for
- *       every month judged;
+ *   c   counts per month or week (no denominator);
+ *   u   events per 1000 vårddagar/besök (monthly series only, denominators
+ *       are monthly): a unit with a denominator of one kind for every month
+ *       judged; a roll-up (förvaltning, region) when every unit under it
+ *       that has events of the source in the window has one of that kind
+ *       for every month — the denominator is then their sum. Otherwise the
+ *       series stays a c chart of counts: a rate over part of a roll-up's
+ *       units would mislead;
  *   up  Laney's u′ when the counts are overdispersed. The criterion is
  *       Laney's own dispersion ratio σz: the z-scores z_i = (y_i − ȳ)/σ_i of
  *       the c or u chart, σz = mean moving range of z / 1.128 (Laney 2002).
@@ -15,8 +20,8 @@
  *       sustained shift — the very thing we look for — and the margin of 0.5
  *       keeps chance fluctuation of σz estimated from 12–36 points from
  *       widening the limits of Poisson series;
- *   g   rare events: more than half of the months have no event (median
- *       count 0) and the unit's event dates are known. The g chart plots the
+ *   g   rare events (monthly unit series): more than half of the months
+ *       have no event and the unit's event dates are known. The g chart plots the
  *       days between consecutive events (Benneyan 2001); its unfavourable
  *       side is short gaps.
  *
@@ -34,8 +39,22 @@
  * Fewer than 8 judged points: no rule is applied (Anhøj's rules have no
  * power below that).
  *
+ * WEEKLY SERIES. Every series is also counted per ISO week over the last
+ * (at most) 104 whole weeks, two years, and judged by the same rules — but
+ * only when it averages at least PATTERN_WEEK_MIN_RATE (1) event per week
+ * over that window and has PATTERN_MIN_EVENTS events. Below one a week
+ * most weekly counts are 0 or 1: the c chart's lower limit is 0, its upper
+ * limit catches only single busy weeks, and the median sits on 0 or 1 so
+ * that most points are no use to the run rules; the monthly series says
+ * more. Where a weekly series carries enough it sees what months blur: a
+ * cluster within a month, a rise that began weeks ago. Weekly series are
+ * counts (c or Laney's c′), never rates or g charts; "recent" and the
+ * half-life below are six weeks. A series that signals per month and per
+ * week is one pattern: pattern_detect keeps the stronger and names the
+ * other's rule.
+ *
  * STRENGTH. With a recency weight w(i) = 0.5^(age/6), age the number of
- * periods from point i to the last one (a half-life of six months):
+ * periods from point i to the last one (a half-life of six months or weeks):
  *   Σ over points above the UCL   w(i) · (1 + (y_i − UCL_i) / σ_i),
  *       σ_i = (UCL_i − CL_i) / 3, i.e. one plus the distance beyond the
  *       limit in sigmas;
@@ -45,7 +64,7 @@
  * the one that contributed most. A point a year old counts a quarter of a
  * point this month.
  */
-#include "core/pattern.h"
+#include "core/pattern_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -84,6 +103,13 @@ bool pattern_is_rare(const double *counts, size_t n)
     return n > 0 && zeros * 2 > n;
 }
 
+bool pattern_weekly_enough(const double *counts, size_t n)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++) total += counts[i];
+    return n > 0 && total >= PATTERN_MIN_EVENTS && total >= PATTERN_WEEK_MIN_RATE * (double)n;
+}
+
 void judgement_free(Judgement *j)
 {
     if (!j) return;
@@ -113,17 +139,6 @@ static double sigma_z(const double *y, const double *n, size_t m)
         prev = z;
     }
     return mr / (double)(m - 1) / 1.128;
-}
-
-/* Days since 1970-01-01 of YYYY-MM-DD (Howard Hinnant's days_from_civil). */
-static long day_number(const char *d)
-{
-    int y = atoi(d), m = atoi(d + 5), dd = atoi(d + 8);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
 static int month_number(const char *s)
@@ -184,7 +199,7 @@ ErrCode pattern_judge(const char *const *labels, const double *counts, const dou
         gx = calloc(np, sizeof *gx);
         for (size_t i = 0; i < np; i++) {
             const char *a = dates[dfirst + i], *b = dates[dfirst + i + 1];
-            pts[i] = (SpcPoint){b, (double)(day_number(b) - day_number(a)), 1};
+            pts[i] = (SpcPoint){b, (double)(pattern_day_number(b) - pattern_day_number(a)), 1};
             gx[i] = b;
         }
     } else {

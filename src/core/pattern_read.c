@@ -1,7 +1,7 @@
 /*
  * pattern_read.c — reading stored patterns, their JSON shape, and the events
  * behind a pattern (found again by query: the unit, or the förvaltning's
- * subtree, or the region × category × the pattern's months).
+ * subtree, or the region × category × the pattern's months or weeks).
  * Must not: change anything.
  */
 #include "core/pattern_internal.h"
@@ -15,7 +15,7 @@
     "p.id, p.level, coalesce(p.unit_id, 0), coalesce(u.name, ''), p.category_id, c.name, p.source, p.period, "       \
     "p.chart, p.rule, p.rules, p.signal_periods, p.strength, p.first_period, p.last_period, p.since_period, "        \
     "p.events, p.centre, p.lcl, p.ucl, p.detected_at, coalesce(p.case_id, 0), coalesce(k.ref, ''), "                 \
-    "coalesce(k.process, ''), coalesce(k.step, '') "                                                                 \
+    "coalesce(k.process, ''), coalesce(k.step, ''), p.also_period, p.also_rule, p.also_strength "                                                                 \
     "FROM patterns p JOIN event_categories c ON c.id = p.category_id LEFT JOIN units u ON u.id = p.unit_id "         \
     "LEFT JOIN cases k ON k.id = p.case_id "
 
@@ -58,6 +58,9 @@ static void fill(Stmt *st, void *el)
     p->case_ref = xstrdup(stmt_text(st, 22));
     r->process = xstrdup(stmt_text(st, 23));
     r->step = xstrdup(stmt_text(st, 24));
+    p->also_period = xstrdup(stmt_text(st, 25));
+    p->also_rule = xstrdup(stmt_text(st, 26));
+    p->also_strength = real_of(st, 27);
 }
 
 void pattern_free(Pattern *p)
@@ -65,7 +68,7 @@ void pattern_free(Pattern *p)
     if (!p) return;
     free(p->level), free(p->unit), free(p->category), free(p->source), free(p->period), free(p->chart);
     free(p->rule), free(p->rules), free(p->signal_periods), free(p->first_period), free(p->last_period);
-    free(p->since_period), free(p->detected_at), free(p->case_ref);
+    free(p->since_period), free(p->detected_at), free(p->case_ref), free(p->also_period), free(p->also_rule);
     memset(p, 0, sizeof *p);
 }
 
@@ -141,6 +144,13 @@ static json_t *real_or_null(double v)
     return isnan(v) ? json_null() : json_real(v);
 }
 
+const char *pattern_period_phrase(const char *period)
+{
+    SeriesPeriod per = SERIES_MONTH;
+    series_period_parse(period, &per);
+    return series_period_label(per);
+}
+
 json_t *pattern_to_json(const Pattern *p)
 {
     json_t *j = json_object();
@@ -152,12 +162,19 @@ json_t *pattern_to_json(const Pattern *p)
     json_object_set_new(j, "category", json_string(p->category));
     json_object_set_new(j, "source", json_string(p->source));
     json_object_set_new(j, "period", json_string(p->period));
+    json_object_set_new(j, "period_label", json_string(pattern_period_phrase(p->period)));
     json_object_set_new(j, "chart", json_string(p->chart));
     json_object_set_new(j, "rule", json_string(p->rule));
     json_object_set_new(j, "rule_label", json_string(pattern_rule_label(pattern_rule_parse(p->rule))));
     json_object_set_new(j, "rules", json_string(p->rules));
     json_object_set_new(j, "signal_periods", json_string(p->signal_periods));
     json_object_set_new(j, "strength", json_real(p->strength));
+    json_object_set_new(j, "also", *p->also_period ? json_pack("{s:s,s:s,s:s,s:s,s:o}", "period", p->also_period,
+                                                                  "period_label", pattern_period_phrase(p->also_period),
+                                                                  "rule", p->also_rule, "rule_label",
+                                                                  pattern_rule_label(pattern_rule_parse(p->also_rule)),
+                                                                  "strength", real_or_null(p->also_strength))
+                                                      : json_null());
     json_object_set_new(j, "first_period", json_string(p->first_period));
     json_object_set_new(j, "last_period", json_string(p->last_period));
     json_object_set_new(j, "since_period", json_string(p->since_period));
@@ -202,7 +219,9 @@ ErrCode pattern_events(Db *db, const Pattern *p, PatternEvent **out, size_t *n, 
     *out = NULL;
     *n = 0;
     if (!pattern_source_parse(p->source, &s)) return err_set(e, ERR_INVALID, "okänd källa '%s'", p->source);
-    const char *t = pattern_source_table[s], *m = pattern_source_month[s], *d = pattern_source_date[s];
+    SeriesPeriod per = SERIES_MONTH;
+    series_period_parse(p->period, &per);
+    const char *t = pattern_source_table[s], *m = pattern_source_period(per, s), *d = pattern_source_date[s];
     const char *where = !strcmp(p->level, "unit")          ? "t.unit_id = :unit"
                         : !strcmp(p->level, "förvaltning") ? "t.unit_id IN (SELECT id FROM sub)"
                                                            : "1 = 1";

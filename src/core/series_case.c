@@ -216,7 +216,7 @@ static void fill_case_series(Stmt *st, void *el)
     s->category_id = stmt_int(st, 2);
     snprintf(s->source, sizeof s->source, "%s", stmt_text(st, 3));
     s->linked = stmt_int(st, 4) != 0;
-    SeriesKey k = {s->level, s->unit_id, s->category_id, s->source};
+    SeriesKey k = {s->level, s->unit_id, s->category_id, s->source, "month"};
     s->name = series_name(&k, stmt_text(st, 5), stmt_text(st, 6));
 }
 

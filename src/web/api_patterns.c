@@ -33,9 +33,10 @@ void api_pattern_detect(Request *r)
         reply_err(r, &e);
         return;
     }
-    reply_json(r, 200, json_pack("{s:I,s:I,s:I,s:I}", "series", (json_int_t)st.series, "judged",
-                                 (json_int_t)st.judged, "patterns", (json_int_t)st.patterns, "kept",
-                                 (json_int_t)st.kept));
+    reply_json(r, 200, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "series", (json_int_t)st.series, "judged",
+                                 (json_int_t)st.judged, "weeks", (json_int_t)st.weeks, "judged_weekly",
+                                 (json_int_t)st.judged_weekly, "patterns", (json_int_t)st.patterns, "merged",
+                                 (json_int_t)st.merged, "kept", (json_int_t)st.kept));
 }
 
 void api_pattern_case(Request *r)

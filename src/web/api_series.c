@@ -41,13 +41,13 @@ static void reply_series(Request *r, int status, const SeriesKey *k)
  * and source from a request body. */
 static bool key_or_reply(Request *r, const json_t *j, SeriesKey *k)
 {
-    const char *level = NULL, *source = NULL;
+    const char *level = NULL, *source = NULL, *period = NULL;
     long long unit = 0, category = 0;
-    if (!json_str_or_reply(r, j, "level", OPTIONAL, &level) || !json_int_or_reply(r, j, "unit", OPTIONAL, 1, LLONG_MAX, &unit) ||
+    if (!json_str_or_reply(r, j, "level", OPTIONAL, &level) || !json_str_or_reply(r, j, "period", OPTIONAL, &period) || !json_int_or_reply(r, j, "unit", OPTIONAL, 1, LLONG_MAX, &unit) ||
         !json_int_or_reply(r, j, "category", REQUIRED, 1, LLONG_MAX, &category) ||
         !json_str_or_reply(r, j, "source", REQUIRED, &source))
         return false;
-    *k = (SeriesKey){level ? level : "unit", unit, category, source};
+    *k = (SeriesKey){level ? level : "unit", unit, category, source, period ? period : "month"};
     if (!unit && strcmp(k->level, "region")) {
         reply_error(r, 400, "Fältet 'unit' krävs (utom för level region).");
         return false;
@@ -60,8 +60,9 @@ void api_series_get(Request *r)
     long unit = 0, category = 0;
     if (!query_int_or_reply(r, "unit", 1, LONG_MAX, &unit) || !query_int_or_reply(r, "category", 1, LONG_MAX, &category))
         return;
-    const char *level = query_param(r, "level"), *source = query_param(r, "source");
-    SeriesKey k = {level && *level ? level : "unit", unit, category, source && *source ? source : "deviations"};
+    const char *level = query_param(r, "level"), *source = query_param(r, "source"), *period = query_param(r, "period");
+    SeriesKey k = {level && *level ? level : "unit", unit, category, source && *source ? source : "deviations",
+                   period && *period ? period : "month"};
     if (!category) reply_error(r, 400, "Parametern 'category' krävs.");
     else if (!unit && strcmp(k.level, "region")) reply_error(r, 400, "Parametern 'unit' krävs (utom för level=region).");
     else {

@@ -79,6 +79,9 @@ void api_spc(Request *r);
 void api_pattern_list(Request *r);
 void api_pattern_detect(Request *r);
 void api_pattern_case(Request *r);
+/* web/api_denominators.c: denominators for rates in the pattern charts */
+void api_denominator_import(Request *r);
+void api_denominator_list(Request *r);
 /* web/page_patterns.c */
 void page_patterns(Request *r);
 void page_pattern_detect(Request *r);

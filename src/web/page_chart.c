@@ -28,13 +28,14 @@ const char *num_sv(Request *r, double v)
     return arena_strdup(&r->arena, b);
 }
 
-const char *chart_caption(SpcChart c)
+const char *chart_caption(SpcChart c, bool weekly)
 {
     switch (c) {
     case SPC_U: return "u-diagram: händelser per 1000 vårddagar eller besök";
-    case SPC_UP: return "Laneys u′-diagram (överspridning): antal per månad";
+    case SPC_UP: return weekly ? "Laneys u′-diagram (överspridning): antal per vecka"
+                               : "Laneys u′-diagram (överspridning): antal per månad";
     case SPC_G: return "g-diagram: dagar mellan händelserna (sällsynta händelser)";
-    default: return "c-diagram: antal per månad";
+    default: return weekly ? "c-diagram: antal per vecka" : "c-diagram: antal per månad";
     }
 }
 
@@ -78,7 +79,8 @@ void chart_svg(Request *r, const Series *s, const char *id)
 void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMarks *m)
 {
     if (!s->judged) {
-        html_raw(&r->out, "<p class=\"meta\">Serien har för få händelser för ett styrdiagram.</p>");
+        html_printf(&r->out, "<p class=\"meta\">%s</p>",
+                    s->not_judged ? s->not_judged : "Serien har för få händelser för ett styrdiagram.");
         return;
     }
     const SpcResult *res = &s->j.shewhart;
@@ -96,7 +98,7 @@ void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMa
     html_printf(&r->out,
                 "<figure class=\"spc\"><svg class=\"spc-chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
                 "role=\"img\" aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s. ",
-                W, H, W, H, id, id, id, s->title, id, chart_caption(s->j.chart));
+                W, H, W, H, id, id, id, s->title, id, chart_caption(s->j.chart, s->period == SERIES_WEEK));
     html_printf(&r->out, "Centrallinje %s, övre styrgräns %s, nedre styrgräns %s. ", num_sv(r, last->cl),
                 num_sv(r, last->ucl), num_sv(r, last->lcl));
     if (s->j.rule != RULE_NONE)
@@ -114,7 +116,8 @@ void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMa
                     "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
                     LEFT, y, W - RIGHT, y, LEFT - 6, y + 4, num_sv(r, v));
     }
-    size_t every = res->n > 12 ? (res->n + 11) / 12 : 1;
+    size_t ticks = s->period == SERIES_WEEK ? 8 : 12; /* "2026-W05" is wider than "2026-05" */
+    size_t every = res->n > ticks ? (res->n + ticks - 1) / ticks : 1;
     for (size_t i = 0; i < res->n; i++)
         if (i % every == 0 || i + 1 == res->n)
             html_printf(&r->out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
@@ -147,7 +150,7 @@ void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMa
                         y, o->x, num_sv(r, o->y));
     }
     html_printf(&r->out, "</svg><figcaption>%s. Romb: signalerande punkt. Heldragen linje: centrallinje; streckad: styrgränser.</figcaption></figure>",
-                chart_caption(s->j.chart));
+                chart_caption(s->j.chart, s->period == SERIES_WEEK));
 }
 
 /* --- what users and cases add: vertical markers (annotations, decisions, baseline, split) --------- */

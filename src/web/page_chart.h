@@ -34,8 +34,8 @@ void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMa
  * labels may be months, ISO weeks or a g chart's event dates), or SIZE_MAX
  * when the date lies outside the chart or the series is not judged. */
 size_t chart_point_at(const Series *s, const char *date);
-/* "c-diagram (antal per månad)" etc., for captions. */
-const char *chart_caption(SpcChart c);
+/* "c-diagram: antal per månad" (or "per vecka") etc., for captions. */
+const char *chart_caption(SpcChart c, bool weekly);
 /* 7.6667 → "7,67" in the request arena; "–" for NAN. */
 const char *num_sv(Request *r, double v);
 

@@ -30,7 +30,7 @@ static void finish(Request *r, const SeriesKey *k, const Err *e, const char *pos
 void page_chart_annotate(Request *r)
 {
     SeriesKey k;
-    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), &k)) return;
+    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), form_param(r, "period"), &k)) return;
     Err e = ERR_INIT;
     series_annotate(r->db, &r->user, &k, field(r, "date"), field(r, "text"), NULL, &e);
     finish(r, &k, &e, "annotate", "annotated");
@@ -52,7 +52,7 @@ static long long freeze_field(Request *r)
 void page_chart_settings(Request *r)
 {
     SeriesKey k;
-    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), &k)) return;
+    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), form_param(r, "period"), &k)) return;
     Err e = ERR_INIT;
     bool clear = !is_blank(form_param(r, "clear"));
     char *split = trim_dup(clear ? "" : field(r, "split_at"));
@@ -64,7 +64,7 @@ void page_chart_settings(Request *r)
 void page_chart_link(Request *r)
 {
     SeriesKey k;
-    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), &k)) return;
+    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), form_param(r, "period"), &k)) return;
     Err e = ERR_INIT;
     series_link_case(r->db, &r->user, &k, field(r, "case"), NULL, &e);
     finish(r, &k, &e, "link", "series-linked");
@@ -74,7 +74,7 @@ void page_chart_unlink(Request *r)
 {
     SeriesKey k;
     long long case_id;
-    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), &k) || !arg_id_or_reply(r, 2, &case_id))
+    if (!chart_key_or_reply(r, form_param(r, "source"), form_param(r, "level"), form_param(r, "period"), &k) || !arg_id_or_reply(r, 2, &case_id))
         return;
     Err e = ERR_INIT;
     series_unlink_case(r->db, &r->user, &k, case_id, &e);

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool chart_key_or_reply(Request *r, const char *source, const char *level, SeriesKey *k)
+bool chart_key_or_reply(Request *r, const char *source, const char *level, const char *period, SeriesKey *k)
 {
     char *end;
     long long unit = strtoll(r->args[0], &end, 10);
@@ -33,15 +33,16 @@ bool chart_key_or_reply(Request *r, const char *source, const char *level, Serie
         page_error(r, 404, "Okänd kategori.");
         return false;
     }
-    *k = (SeriesKey){level && *level ? level : "unit", unit, cat, source && *source ? source : "deviations"};
+    *k = (SeriesKey){level && *level ? level : "unit", unit, cat, source && *source ? source : "deviations",
+                     period && *period ? period : "month"};
     return true;
 }
 
 const char *chart_path(Request *r, const SeriesKey *k, const char *sub, const char *ok)
 {
     /* url() encodes; redirect() adds the prefix again */
-    const char *p = url(r, "/charts/%lld/%lld%s%s?source=%s&level=%s", k->unit_id, k->category_id, sub ? "/" : "",
-                        sub ? sub : "", k->source, k->level) +
+    const char *p = url(r, "/charts/%lld/%lld%s%s?source=%s&level=%s&period=%s", k->unit_id, k->category_id,
+                        sub ? "/" : "", sub ? sub : "", k->source, k->level, k->period) +
                     strlen(r->cfg->prefix);
     return ok ? arena_printf(&r->arena, "%s&ok=%s", p, ok) : p;
 }
@@ -76,8 +77,10 @@ static void form_open(const ChartView *v, const char *sub, long long case_id, co
                                      : url(r, "/charts/%lld/%lld/%s", v->k->unit_id, v->k->category_id, sub);
     html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"%s\">", action, cls);
     csrf_field(r);
-    html_printf(&r->out, "<input type=\"hidden\" name=\"source\" value=\"%s\"><input type=\"hidden\" name=\"level\" value=\"%s\">",
-                v->k->source, v->k->level);
+    html_printf(&r->out,
+                "<input type=\"hidden\" name=\"source\" value=\"%s\"><input type=\"hidden\" name=\"level\" value=\"%s\">"
+                "<input type=\"hidden\" name=\"period\" value=\"%s\">",
+                v->k->source, v->k->level, v->k->period);
 }
 
 /* --- the marks under the chart ------------------------------------------------------------------- */
@@ -257,12 +260,38 @@ static void settings_form(const ChartView *v)
     html_raw(&r->out, "</section>");
 }
 
+/* "Per månad / Per vecka": the same series in the other period. */
+static void period_switch(Request *r, const SeriesKey *k, SeriesPeriod cur)
+{
+    html_raw(&r->out, "<nav class=\"period-switch\" aria-label=\"Period\"><ul>");
+    for (int p = 0; p < SERIES_PERIODS; p++) {
+        const char *href = url(r, "/charts/%lld/%lld?source=%s&level=%s&period=%s", k->unit_id, k->category_id,
+                               k->source, k->level, series_period_key((SeriesPeriod)p));
+        const char *label = p == SERIES_MONTH ? "Per månad" : "Per vecka";
+        if (p == (int)cur) html_printf(&r->out, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", href, label);
+        else html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>", href, label);
+    }
+    html_raw(&r->out, "</ul></nav>");
+}
+
+/* The counts (and, for a rate, the denominators) under the chart. */
 static void counts_table(Request *r, const Series *s)
 {
-    html_raw(&r->out, "<h2>Antal per månad</h2><table class=\"series\"><thead><tr><th scope=\"col\">Månad</th>"
-                      "<th scope=\"col\">Antal</th></tr></thead><tbody>");
-    for (size_t i = 0; i < s->n; i++)
-        html_printf(&r->out, "<tr><td>%s</td><td>%s</td></tr>", s->labels[i], num_sv(r, s->counts[i]));
+    bool week = s->period == SERIES_WEEK;
+    html_printf(&r->out, "<h2>Antal %s</h2><table class=\"series\"><thead><tr><th scope=\"col\">%s</th>"
+                         "<th scope=\"col\">Antal</th>",
+                series_period_label(s->period), week ? "Vecka" : "Månad");
+    if (s->denom)
+        html_printf(&r->out, "<th scope=\"col\">%s</th><th scope=\"col\">Per 1000 %s</th>", s->denom_kind,
+                    s->denom_kind);
+    html_raw(&r->out, "</tr></thead><tbody>");
+    for (size_t i = 0; i < s->n; i++) {
+        html_printf(&r->out, "<tr><td>%s</td><td>%s</td>", s->labels[i], num_sv(r, s->counts[i]));
+        if (s->denom)
+            html_printf(&r->out, "<td>%s</td><td>%s</td>", num_sv(r, s->denom[i]),
+                        num_sv(r, s->counts[i] / s->denom[i] * 1000));
+        html_raw(&r->out, "</tr>");
+    }
     html_raw(&r->out, "</tbody></table>");
 }
 
@@ -277,8 +306,12 @@ static void render(ChartView *v, const Err *error)
     r->status = error ? status_for(error->code) : 200;
     page_begin(r, s->title);
     html_printf(&r->out, "<p><a href=\"%s\">Alla mönster</a></p><h1>%s</h1>", url(r, "/patterns"), s->title);
+    period_switch(r, v->k, s->period);
     if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
     else notice_from_query(r);
+    if (s->denom)
+        html_printf(&r->out, "<p>Diagrammet visar händelser per 1000 %s: varje enhet i serien har %s för varje månad.</p>",
+                    s->denom_kind, s->denom_kind);
     ChartMarks marks = {v->dec, v->ndec};
     chart_svg_marked(r, s, "chart", &marks);
     marks_table(v);
@@ -317,5 +350,6 @@ void render_chart_page(Request *r, const SeriesKey *k, const char *posted, const
 void page_chart(Request *r)
 {
     SeriesKey k;
-    if (chart_key_or_reply(r, query_param(r, "source"), query_param(r, "level"), &k)) render_chart_page(r, &k, NULL, NULL);
+    if (chart_key_or_reply(r, query_param(r, "source"), query_param(r, "level"), query_param(r, "period"), &k))
+        render_chart_page(r, &k, NULL, NULL);
 }

@@ -11,11 +11,11 @@
 #include "core/pattern.h"
 #include "web/request.h"
 
-/* The series named by the route's {unit}/{category} and `source`/`level`
- * (blank: deviations, unit), or a 404 page and false. */
-bool chart_key_or_reply(Request *r, const char *source, const char *level, SeriesKey *k);
+/* The series named by the route's {unit}/{category} and `source`/`level`/
+ * `period` (blank: deviations, unit, month), or a 404 page and false. */
+bool chart_key_or_reply(Request *r, const char *source, const char *level, const char *period, SeriesKey *k);
 
-/* "/charts/3/7[/sub]?source=deviations&level=unit[&ok=ok]" without the
+/* "/charts/3/7[/sub]?source=deviations&level=unit[&period=week][&ok=ok]" without the
  * prefix (for redirect); sub and ok may be NULL. Percent-encoded. */
 const char *chart_path(Request *r, const SeriesKey *k, const char *sub, const char *ok);
 

@@ -47,15 +47,23 @@ static void events_table(Request *r, const Pattern *p)
 
 static void pattern_section(Request *r, const Pattern *p, size_t rank)
 {
-    html_printf(&r->out, "<section class=\"pattern\" aria-labelledby=\"p%lld-h\"><h2 id=\"p%lld-h\">%zu. %s – %s</h2>",
-                p->id, p->id, rank, p->category, p->unit);
     html_printf(&r->out,
-                "<dl class=\"facts\"><dt>Regel</dt><dd>%s</dd><dt>Källa</dt><dd>%s, %s</dd><dt>Händelser</dt>"
-                "<dd>%lld sedan %s</dd><dt>Styrka</dt><dd>%s</dd><dt>Signalerande perioder</dt><dd>%s</dd></dl>",
-                pattern_rule_label(pattern_rule_parse(p->rule)), source_sv(p->source), level_sv(p->level), p->events,
-                p->since_period, num_sv(r, p->strength), p->signal_periods);
+                "<section class=\"pattern\" aria-labelledby=\"p%lld-h\"><h2 id=\"p%lld-h\">%zu. %s – %s "
+                "<span class=\"period\">%s</span></h2>",
+                p->id, p->id, rank, p->category, p->unit, pattern_period_phrase(p->period));
+    html_printf(&r->out,
+                "<dl class=\"facts\"><dt>Regel</dt><dd>%s</dd><dt>Källa</dt><dd>%s, %s</dd><dt>Period</dt><dd>%s</dd>"
+                "<dt>Händelser</dt><dd>%lld sedan %s</dd><dt>Styrka</dt><dd>%s</dd><dt>Signalerande perioder</dt>"
+                "<dd>%s</dd>",
+                pattern_rule_label(pattern_rule_parse(p->rule)), source_sv(p->source), level_sv(p->level),
+                pattern_period_phrase(p->period), p->events, p->since_period, num_sv(r, p->strength),
+                p->signal_periods);
+    if (*p->also_period)
+        html_printf(&r->out, "<dt>Även %s</dt><dd>%s (styrka %s)</dd>", pattern_period_phrase(p->also_period),
+                    pattern_rule_label(pattern_rule_parse(p->also_rule)), num_sv(r, p->also_strength));
+    html_raw(&r->out, "</dl>");
     Series s;
-    SeriesKey k = {p->level, p->unit_id, p->category_id, p->source};
+    SeriesKey k = {p->level, p->unit_id, p->category_id, p->source, p->period};
     Err e = ERR_INIT;
     char id[32];
     snprintf(id, sizeof id, "chart-%lld", p->id);
@@ -65,7 +73,8 @@ static void pattern_section(Request *r, const Pattern *p, size_t rank)
         series_free(&s);
     }
     html_printf(&r->out, "<p><a href=\"%s\">Diagrammet för serien</a></p>",
-                url(r, "/charts/%lld/%lld?source=%s&level=%s", p->unit_id, p->category_id, p->source, p->level));
+                url(r, "/charts/%lld/%lld?source=%s&level=%s&period=%s", p->unit_id, p->category_id, p->source,
+                    p->level, p->period));
     events_table(r, p);
     if (p->case_id)
         html_printf(&r->out, "<p>Signalärende: <a href=\"%s\">%s</a></p>", url(r, "/cases/%lld", p->case_id),

@@ -91,6 +91,9 @@ const Route routes[] = {
     {"POST", "/api/v1/patterns/detect", W, api_pattern_detect, "Beräkna om alla serier och mönster"},
     {"POST", "/api/v1/patterns/{id}/case", W, api_pattern_case, "Signalärende (ursprung 6, process C) av ett mönster → 201"},
     {"POST", "/api/v1/series/annotations", W, api_series_annotate, "Anteckning i ett diagram {level, unit, category, source, date, text}"},
+    /* denominators (vårddagar, besök) for rates in the pattern charts (web/api_denominators.c) */
+    {"GET", "/api/v1/denominators", U, api_denominator_list, "Vårddagar och besök per enhet och månad (unit, kind)"},
+    {"POST", "/api/v1/denominators", W, api_denominator_import, "Importera vårddagar och besök från CSV i kroppen (enhet;månad;slag;värde); allt eller inget, samma enhet+månad+slag uppdateras"},
     {"GET", "/api/v1/complaints", U, api_complaint_list, "Klagomål (unit, category, source, status, from, to, q, limit, offset) med total"},
     {"POST", "/api/v1/complaints", W, api_complaint_create, "Registrera klagomål {ref, source, unit, category, received_date, description, …}"},
     {"GET", "/api/v1/complaints/{id}", U, api_complaint_get, "Ett klagomål"},

@@ -513,6 +513,30 @@ try {
     await page.screenshot({ path: join(shots, 'person.png'), fullPage: true });
   });
   /* --- end of organisation and group forms --- */
+  // --- pattern periods (issue 4): the chart page's Per månad / Per vecka switch ---
+  await check('a chart page switches between the monthly and the weekly chart, and passes axe', async () => {
+    await page.goto(server.base + '/patterns');
+    const section = page.locator('section.pattern', { hasText: 'Medicinkliniken Karlskoga' }).first();
+    const href = await section.getByRole('link', { name: 'Diagrammet för serien' }).getAttribute('href');
+    await page.goto(server.base + href.replace(/period=week/, 'period=month'));
+    await page.getByRole('heading', { level: 1, name: /per månad/ }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Period' });
+    assert(await nav.getByRole('link', { name: 'Per månad' }).getAttribute('aria-current') === 'page',
+      'Per månad is not marked as the current period');
+    await Promise.all([page.waitForURL(/period=week/), nav.getByRole('link', { name: 'Per vecka' }).click()]);
+    await page.getByRole('heading', { level: 1, name: /Läkemedel – Medicinkliniken Karlskoga \(avvikelser per vecka\)/ }).waitFor();
+    assert(await nav.getByRole('link', { name: 'Per vecka' }).getAttribute('aria-current') === 'page',
+      'Per vecka is not marked as the current period');
+    const chart = page.locator('svg.spc-chart[role="img"]');
+    assert(await chart.count() === 1, 'no weekly chart drawn');
+    assert(/per vecka/.test(await chart.locator('title').first().textContent()), 'the chart is not the weekly series');
+    assert(await chart.locator('.point').count() >= 52, 'fewer than 52 weekly points');
+    assert(/^\d{4}-W\d{2}$/.test((await page.locator('table.series tbody td').first().textContent()).trim()),
+      'the table does not list ISO weeks');
+    await axeCheck(page, 'weekly chart');
+    await page.screenshot({ path: join(shots, 'chart-week.png'), fullPage: true });
+  });
+  // --- end of pattern periods ---
 } finally {
   await browser.close();
   server.proc.kill('SIGTERM');

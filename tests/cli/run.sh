@@ -441,6 +441,65 @@ run deviation show MC-2026-0412 --json --db "$devdb"
 run deviation show NOSUCH-1 --db "$devdb";            expect "deviation show unknown" 1 '' 'finns inte'
 run help deviation;                                    expect "help deviation" 0 'lots deviation import'
 
+# --- patterns (issue 4): lots patterns, pattern case, deviation denominators on the demo year -----------
+# `lots pattern demo --seed 3` plants two patterns (docs in src/core/deviation_demo.c): a rise in Läkemedel
+# at Medicinkliniken Karlskoga (signals per month and per week: one pattern, in the stronger period) and a
+# cluster of Informationsöverföring complaints at Geriatrik (per month). They must be listed first.
+pdb="$tmp/patterns.db"
+run init --db "$pdb";                                   expect "patterns: init" 0
+run_in 'ett-långt-lösenord' user add admin --role admin --password-stdin --db "$pdb"
+run_in 'ett-långt-lösenord' user add lena --role läsare --password-stdin --db "$pdb"
+run patterns --db "$pdb";                               expect "patterns on an empty database" 0 '^Inga mönster\.$'
+run pattern demo --seed 3 --db "$pdb";                  expect "pattern demo" 0 'Demoåret med avvikelser och klagomål'
+run patterns --db "$pdb"
+expect "patterns lists the planted ones with their period" 0 'Informationsöverföring – Geriatrik \(klagomål\) per månad  c-diagram, over_ucl'
+head -2 "$out" | grep -q 'Läkemedel – Medicinkliniken Karlskoga (avvikelser) per \(månad\|vecka\) .*; även per \(månad\|vecka\): ' \
+    && head -2 "$out" | grep -q 'Informationsöverföring – Geriatrik' && ok "patterns: the two planted patterns come first" \
+    || bad "patterns: the two planted patterns come first" "$(head -3 "$out")"
+sort -k2,2 -g -r -s "$out" | cmp -s - "$out" && ok "patterns: strongest first" || bad "patterns: strongest first" "$(cut -c1-60 "$out")"
+run patterns --json --db "$pdb";                        expect "patterns --json" 0 '"items"'
+[ "$(js 'd.items.every((p,i,a)=>typeof p.id==="number"&&["month","week"].includes(p.period)&&/^per (månad|vecka)$/.test(p.period_label)&&typeof p.strength==="number"&&(i===0||a[i-1].strength>=p.strength)&&(p.also===null||p.also.period!==p.period)&&p.case===null)')" = true ] \
+    && ok "patterns --json: shape, periods, strongest first" || bad "patterns --json: shape, periods, strongest first" "$(js 'd.items[0]')"
+[ "$(js 'd.items.slice(0,2).map(p=>p.unit+"/"+p.category+"/"+p.source).sort().join(" ")')" = "Geriatrik/Informationsöverföring/complaints Medicinkliniken Karlskoga/Läkemedel/deviations" ] \
+    && ok "patterns --json: the planted two first" || bad "patterns --json: the planted two first" "$(js 'd.items.map(p=>p.unit+" "+p.category+" "+p.strength)')"
+[ "$(js 'd.items.filter(p=>p.unit==="Medicinkliniken Karlskoga"&&p.category==="Läkemedel").length')" = 1 ] \
+    && ok "patterns --json: the rise is proposed once" || bad "patterns --json: the rise is proposed once" "$(js 'd.items')"
+pid=$(js 'd.items.find(p=>p.unit==="Geriatrik").id')
+run patterns --detect --db "$pdb"
+expect "patterns --detect says what was judged" 0 'per vecka över [0-9]+ veckor \([0-9]+ bedömda\)'
+run patterns --frob --db "$pdb";                        expect "patterns: unknown flag is usage" 2 '' 'okänd flagga'
+run patterns extra --db "$pdb";                         expect "patterns: a stray argument is usage" 2
+run pattern case --db "$pdb";                           expect "pattern case without an id is usage" 2
+run pattern case abc --db "$pdb";                       expect "pattern case: id not a number is usage" 2
+run pattern case 999999 --db "$pdb";                    expect "pattern case: unknown pattern" 1 '' 'okänt mönster 999999'
+run pattern case "$pid" --as lena --db "$pdb";          expect "pattern case as läsare" 1 '' 'läsare'
+run pattern case "$pid" --db "$pdb";                    expect "pattern case" 0 'Signalärende .* \(id [0-9]+\) registrerat i process C'
+run pattern case "$pid" --db "$pdb";                    expect "pattern case twice" 1 '' 'redan ett öppet ärende'
+run patterns --detect --db "$pdb";                      expect "patterns --detect keeps the case" 0 '1 med öppet ärende'
+grep -q 'Geriatrik (klagomål) per månad .*ärende ' "$out" && ok "patterns: the pattern shows its case" \
+    || bad "patterns: the pattern shows its case" "$(grep Geriatrik "$out")"
+run pattern demo --seed x --db "$pdb";                  expect "pattern demo --seed not a number" 2
+# denominators (vårddagar, besök): import, re-import updates, a bad line named with nothing written
+printf 'enhet;månad;slag;värde\nGeriatrik;2025-05;vårddagar;1 860\nGeriatrik;2025-06;Vårddagar;1800\n' >"$tmp/den.csv"
+run deviation denominators "$tmp/den.csv" --db "$pdb"
+expect "deviation denominators" 0 'från .*den.csv: 2 nya, 0 uppdaterade, 0 oförändrade \(2 rader\)\.'
+sed 's/;1800$/;1750/' "$tmp/den.csv" >"$tmp/den2.csv"
+run deviation denominators "$tmp/den2.csv" --db "$pdb"
+expect "deviation denominators again updates" 0 '0 nya, 1 uppdaterad, 1 oförändrad \(2 rader\)\.'
+run deviation denominators --list --unit Geriatrik --json --db "$pdb"
+[ "$(js 'd.items.map(x=>x.month+" "+x.kind+" "+x.value).join(",")')" = "2025-05 vårddagar 1860,2025-06 vårddagar 1750" ] \
+    && ok "deviation denominators --list: updated, not duplicated" || bad "deviation denominators --list: updated, not duplicated" "$(js 'd.items')"
+printf 'enhet;månad;slag;värde\nGeriatrik;2025-07;vårddagar;1800\nGeriatrik;2025-08;vårddagar;18,5\n' >"$tmp/den-bad.csv"
+run deviation denominators "$tmp/den-bad.csv" --db "$pdb"
+expect "deviation denominators names the bad line" 1 '' "den-bad.csv: rad 3: värde '18,5' ska vara ett positivt heltal .* – inget har importerats"
+run deviation denominators --list --unit Geriatrik --db "$pdb"
+grep -q '2025-07' "$out" && bad "a refused denominator file writes nothing" "2025-07 stored" || ok "a refused denominator file writes nothing"
+run deviation denominators "$tmp/den.csv" --as lena --db "$pdb"; expect "deviation denominators as läsare" 1 '' 'roll'
+run deviation denominators --db "$pdb";                 expect "deviation denominators without a file is usage" 2
+run deviation denominators "$tmp/den.csv" --list --db "$pdb"; expect "deviation denominators: a file and --list is usage" 2
+run deviation denominators --list --kind timmar --db "$pdb"; expect "deviation denominators --list: unknown kind" 1 '' "Parametern 'kind'"
+run help deviation;                                     expect "help deviation lists denominators" 0 'lots deviation denominators'
+
 # --- groups (issue 3): lots group list|show|check|overlaps|tasks on the demo database -----------------
 gdb="$tmp/demo.db"
 run group list --db "$gdb";                 expect "group list" 0 'LAG Höftledsartros \(id [0-9]+\) – under LPO Rörelseorganens sjukdomar'

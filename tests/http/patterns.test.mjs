@@ -4,21 +4,14 @@
 // (origin 6) whose evidence names the events; a second POST → 409; a new
 // detection does not propose the pattern again; 401 without a token, 403
 // for the läsare; the patterns page and a chart page render.
-import { test, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { useServer, LOTS } from './server.mjs';
+import { useServer } from './server.mjs';
+import { usePatternDemo } from './pattern_demo.mjs';
 
 const srv = useServer();
 
-let ready = false;
-beforeEach(() => {
-  if (ready) return;
-  const env = { ...process.env, LOTS_FAST_HASH: '1' };
-  delete env.LOTS_DB;
-  execFileSync(LOTS, ['pattern', 'demo', '--seed', '3', '--db', srv.db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  ready = true;
-});
+usePatternDemo(srv);
 
 test('GET /api/v1/patterns lists the planted patterns, strongest first', async () => {
   const res = await srv.api('GET', '/api/v1/patterns');
@@ -35,6 +28,18 @@ test('GET /api/v1/patterns lists the planted patterns, strongest first', async (
   assert.equal(ger.case, null);
   assert.equal(typeof ger.events, 'number');
   assert.equal(med.level, 'unit');
+  // the period of each pattern; the planted rise signals per month and per week (about 1.8 a week), and is
+  // proposed once, in the stronger period, naming the other
+  assert.equal(ger.period, 'month');
+  assert.equal(ger.period_label, 'per månad');
+  assert.equal(ger.also, null);
+  const other = { month: 'week', week: 'month' };
+  assert.ok(other[med.period], med.period);
+  assert.equal(med.also.period, other[med.period]);
+  assert.equal(med.also.period_label, med.also.period === 'week' ? 'per vecka' : 'per månad');
+  assert.ok(med.also.strength <= med.strength);
+  assert.match(med.also.rule_label, /\S/);
+  assert.equal(items.filter((p) => p.unit === med.unit && p.category === med.category && p.source === med.source).length, 1);
 });
 
 test('POST /api/v1/patterns/{id}/case makes a signal case in process C, once', async () => {
@@ -87,8 +92,13 @@ test('the patterns page and a chart page render the SVG', async () => {
   assert.equal(page.status, 200);
   assert.match(page.text, /<svg class="spc-chart"[^>]*role="img"/);
   assert.match(page.text, /Skapa signalärende|Signalärende:/);
+  assert.match(page.text, /<dt>Period<\/dt><dd>per månad<\/dd>/);
+  assert.match(page.text, /<dt>Även per (vecka|månad)<\/dt>/);
   const p = (await srv.api('GET', '/api/v1/patterns')).json.items[0];
   const chart = await web.get(`/charts/${p.unit_id}/${p.category_id}?source=${p.source}&level=${p.level}`);
   assert.equal(chart.status, 200);
   assert.match(chart.text, /<desc id="chart-d">/);
+  const det = await srv.api('POST', '/api/v1/patterns/detect');
+  assert.equal(det.status, 200);
+  assert.ok(det.json.weeks >= 52 && det.json.judged_weekly > 0, JSON.stringify(det.json));
 });

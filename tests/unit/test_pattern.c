@@ -123,12 +123,21 @@ static void test_planted_patterns_found_and_ranked(void **state)
     assert_string_equal(p[a].rule, "few_crossings");
     assert_string_equal(p[a].since_period, "2025-07");
     assert_int_equal(p[a].events, 69);
+    /* about 1.8 a week, its weekly series is judged too and signals more weakly: one pattern, per month,
+     * naming the weekly rule */
+    assert_string_equal(p[a].period, "month");
+    assert_string_equal(p[a].also_period, "week");
+    assert_true(p[a].also_strength < p[a].strength);
+
     /* pattern 2: months 9 and 10 above the c chart's UCL 5.90 */
     assert_string_equal(p[b].chart, "c");
     assert_string_equal(p[b].rule, "over_ucl");
     assert_non_null(strstr(p[b].signal_periods, "2025-09"));
     assert_non_null(strstr(p[b].signal_periods, "2025-10"));
     assert_true(fabs(p[b].ucl - 5.895) < 0.01);
+    /* 22 complaints in a year: too few for the weekly series to be judged */
+    assert_string_equal(p[b].period, "month");
+    assert_string_equal(p[b].also_period, "");
     /* above the noise: every other pattern is weaker than both, unless it is the same category and source */
     double weakest = fmin(p[a].strength, p[b].strength);
     for (size_t i = 0; i < n; i++) {
@@ -275,7 +284,7 @@ static void test_settings_applied_by_detection(void **state)
     Err e = ERR_INIT;
     long long unit = db_int(f->db, &e, "SELECT id FROM units WHERE name = 'Medicinkliniken Karlskoga'", NULL, 0);
     long long cat = db_int(f->db, &e, "SELECT id FROM event_categories WHERE name = 'Läkemedel'", NULL, 0);
-    SeriesKey k = {"unit", unit, cat, "deviations"};
+    SeriesKey k = {"unit", unit, cat, "deviations", "month"};
     assert_int_equal(series_set(f->db, &f->lars, &k, 5, NULL, &e), ERR_FORBIDDEN);
     assert_int_equal(series_set(f->db, &f->anna, &k, 5, NULL, &e), ERR_OK);
     detect(f, NULL);

@@ -74,7 +74,7 @@ static int setup(void **state)
     add_actor(f->db, "lars", ROLE_LASARE, &f->lars);
     long long unit = db_int(f->db, &e, "SELECT id FROM units WHERE name = 'Medicinkliniken Karlskoga'", NULL, 0);
     long long cat = db_int(f->db, &e, "SELECT id FROM event_categories WHERE name = 'Läkemedel'", NULL, 0);
-    f->k = (SeriesKey){"unit", unit, cat, "deviations"};
+    f->k = (SeriesKey){"unit", unit, cat, "deviations", "month"};
     long long pid = db_int(f->db, &e,
                            "SELECT id FROM patterns WHERE level = 'unit' AND unit_id = :u AND category_id = :c "
                            "AND source = 'deviations'",
@@ -161,12 +161,12 @@ static void test_pattern_case_and_its_decision(void **state)
     series_decisions_free(d, n);
     /* another series of the same unit sees nothing */
     long long other = db_int(f->db, &e, "SELECT id FROM event_categories WHERE name <> 'Läkemedel' ORDER BY id", NULL, 0);
-    SeriesKey k2 = {"unit", f->k.unit_id, other, "deviations"};
+    SeriesKey k2 = {"unit", f->k.unit_id, other, "deviations", "month"};
     assert_int_equal(series_decisions(f->db, &k2, &d, &n, &e), ERR_OK);
     assert_int_equal(n, 0);
     series_decisions_free(d, n);
     /* nor the same series of complaints */
-    SeriesKey k3 = {"unit", f->k.unit_id, f->k.category_id, "complaints"};
+    SeriesKey k3 = {"unit", f->k.unit_id, f->k.category_id, "complaints", "month"};
     assert_int_equal(series_cases(f->db, &k3, &c, &n, &e), ERR_OK);
     assert_int_equal(n, 0);
     series_cases_free(c, n);
@@ -188,7 +188,7 @@ static void test_link_an_ordinary_case(void **state)
     assert_int_equal(series_link_case(f->db, &f->anna, &f->k, sig.ref, &got, &e), ERR_CONFLICT);
     assert_non_null(strstr(e.msg, "mönster"));
     case_free(&sig);
-    SeriesKey bad = {"avdelning", f->k.unit_id, f->k.category_id, "deviations"};
+    SeriesKey bad = {"avdelning", f->k.unit_id, f->k.category_id, "deviations", "month"};
     assert_int_equal(series_link_case(f->db, &f->anna, &bad, ref, &got, &e), ERR_INVALID);
     assert_non_null(strstr(e.msg, "'level'"));
     assert_int_equal(db_int(f->db, &e, "SELECT count(*) FROM series_cases", NULL, -1), 0);
@@ -243,7 +243,7 @@ static void test_linked_decisions_and_region(void **state)
     Fixture *f = *state;
     Err e = ERR_INIT;
     char ref[32];
-    SeriesKey region = {"region", 12345 /* ignored */, f->k.category_id, "deviations"};
+    SeriesKey region = {"region", 12345 /* ignored */, f->k.category_id, "deviations", "month"};
     long long id = plain_case(f, ref);
     assert_int_equal(series_link_case(f->db, &f->anna, &region, ref, NULL, &e), ERR_OK);
     assert_int_equal(db_int(f->db, &e, "SELECT count(*) FROM series_cases WHERE unit_id IS NULL", NULL, -1), 1);
