@@ -46,6 +46,10 @@ typedef struct {
 } CaseNew;
 
 ErrCode case_create(Db *db, const ProcessSet *ps, const Actor *who, const CaseNew *in, Case *out, Err *e);
+/* case_create's work (checks, reference number, the row, its "created"
+ * event) inside a transaction the caller holds, for a caller that writes
+ * more in the same transaction (a signal case with its evidence). */
+ErrCode case_create_tx(Db *db, const ProcessSet *ps, const Actor *who, const CaseNew *in, long long *id, Err *e);
 ErrCode case_get(Db *db, long long id, Case *out, Err *e);
 ErrCode case_get_by_ref(Db *db, const char *ref, Case *out, Err *e);
 void case_free(Case *c);

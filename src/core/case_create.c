@@ -58,25 +58,29 @@ static ErrCode check_officer(Db *db, long long officer, Err *e)
     return ERR_OK;
 }
 
-ErrCode case_create(Db *db, const ProcessSet *ps, const Actor *who, const CaseNew *in, Case *out, Err *e)
+ErrCode case_create_tx(Db *db, const ProcessSet *ps, const Actor *who, const CaseNew *in, long long *id, Err *e)
 {
     const ProcessDef *def;
     if (require_writer(who, e) || validate_new(ps, in, &def, e)) return e->code;
     long long officer = in->officer_id ? in->officer_id : who->id;
     if (check_officer(db, officer, e)) return e->code;
-    if (db_begin(db, e)) return e->code;
     char ref[48];
-    long long id = -1;
+    if (refno_next(db, current_year(), ref, e) || insert_case(db, who, in, def, ref, officer, id, e)) return e->code;
     Buf summary = BUF_INIT;
-    if (refno_next(db, current_year(), ref, e) || insert_case(db, who, in, def, ref, officer, &id, e))
-        goto fail;
     buf_printf(&summary, "Registrerat som %s (ursprung %d: %s), process %s, steg %s", ref, in->origin,
                origin_label(in->origin), def->key, def->steps[0].name);
-    if (history_add(db, id, who, "created", buf_cstr(&summary), NULL, e) || db_commit(db, e)) goto fail;
+    ErrCode rc = history_add(db, *id, who, "created", buf_cstr(&summary), NULL, e);
     buf_free(&summary);
+    return rc;
+}
+
+ErrCode case_create(Db *db, const ProcessSet *ps, const Actor *who, const CaseNew *in, Case *out, Err *e)
+{
+    long long id = -1;
+    if (db_begin(db, e)) return e->code;
+    if (case_create_tx(db, ps, who, in, &id, e) || db_commit(db, e)) {
+        db_rollback(db);
+        return e->code;
+    }
     return out ? case_get(db, id, out, e) : ERR_OK;
-fail:
-    buf_free(&summary);
-    db_rollback(db);
-    return e->code;
 }

@@ -4,10 +4,10 @@
  * references of the events behind it as case_evidence rows. Also the demo
  * loader for `lots pattern demo`.
  *
- * The case is registered by case_create (its own transaction, with history
- * and reference number); the evidence and the pattern's link follow in a
- * second transaction that re-checks that no other case took the pattern in
- * between. A person decides what the signal is worth: Lots only proposes.
+ * The case (with history and reference number), its evidence and the
+ * pattern's link are written in one transaction that re-checks that no
+ * other case took the pattern in between: either all of it is there or
+ * nothing. A person decides what the signal is worth: Lots only proposes.
  */
 #include "core/pattern_internal.h"
 #include "base/buf.h"
@@ -91,6 +91,31 @@ static void describe(Buf *b, const Pattern *p, const Series *s, size_t nevents)
     buf_printf(b, "Styrka: %s.", num_sv(p->strength, a));
 }
 
+/* Inside the caller's transaction: the case, the pattern's link to it
+ * (refused if another case took the pattern meanwhile), the evidence rows
+ * and the history line that says where they came from. */
+static ErrCode link_new_case(Db *db, const ProcessSet *ps, const Actor *who, const CaseNew *in, const Pattern *p,
+                             const PatternEvent *ev, size_t nev, long long *case_id, Err *e)
+{
+    if (case_create_tx(db, ps, who, in, case_id, e)) return e->code;
+    if (db_exec(db, e,
+                "UPDATE patterns SET case_id = :c, status = 'case' WHERE id = :id AND (case_id IS NULL OR case_id = :old)",
+                DB_ARGS(DB_INT(":c", *case_id), DB_INT(":id", p->id), DB_INT(":old", p->case_id))))
+        return e->code;
+    if (db_changes(db) != 1) return err_set(e, ERR_CONFLICT, "mönstret fick ett ärende av någon annan under tiden");
+    for (size_t i = 0; i < nev; i++)
+        if (db_exec(db, e, "INSERT INTO case_evidence (case_id, kind, ref_id, ref) VALUES (:c, :k, :id, :ref)",
+                    DB_ARGS(DB_INT(":c", *case_id), DB_TEXT(":k", ev[i].kind), DB_INT(":id", ev[i].id),
+                            DB_TEXT(":ref", ev[i].ref))))
+            return e->code;
+    Buf sum = BUF_INIT;
+    buf_printf(&sum, "Underlag från mönster %lld: %zu %s (%s, %s)", p->id, nev,
+               !strcmp(p->source, "deviations") ? "avvikelser" : "klagomål", p->chart, p->rule);
+    ErrCode rc = history_add(db, *case_id, who, "evidence", buf_cstr(&sum), NULL, e);
+    buf_free(&sum);
+    return rc;
+}
+
 ErrCode pattern_to_case(Db *db, const ProcessSet *ps, const Actor *who, long long pattern_id, long long *case_id,
                         Err *e)
 {
@@ -119,41 +144,17 @@ ErrCode pattern_to_case(Db *db, const ProcessSet *ps, const Actor *who, long lon
                p.since_period);
     describe(&desc, &p, have_series ? &s : NULL, nev);
     CaseNew in = {.title = buf_cstr(&title), .description = buf_cstr(&desc), .origin = 6};
-    Case c;
-    ErrCode rc = case_create(db, ps, who, &in, &c, e);
+    ErrCode rc = db_begin(db, e);
+    if (!rc) {
+        rc = link_new_case(db, ps, who, &in, &p, ev, nev, case_id, e);
+        if (rc || db_commit(db, e)) {
+            db_rollback(db);
+            rc = e->code ? e->code : ERR_INTERNAL;
+        }
+    }
     buf_free(&title);
     buf_free(&desc);
     if (have_series) series_free(&s);
-    if (rc) goto out;
-    *case_id = c.id;
-    if (db_begin(db, e)) goto out_case;
-    if (db_exec(db, e,
-                "UPDATE patterns SET case_id = :c, status = 'case' WHERE id = :id AND (case_id IS NULL OR case_id = :old)",
-                DB_ARGS(DB_INT(":c", c.id), DB_INT(":id", p.id), DB_INT(":old", p.case_id))))
-        goto rollback;
-    if (db_changes(db) != 1) {
-        err_set(e, ERR_CONFLICT, "mönstret fick ett annat ärende under tiden; ärendet %s saknar därför underlag", c.ref);
-        goto rollback;
-    }
-    for (size_t i = 0; i < nev; i++)
-        if (db_exec(db, e, "INSERT INTO case_evidence (case_id, kind, ref_id, ref) VALUES (:c, :k, :id, :ref)",
-                    DB_ARGS(DB_INT(":c", c.id), DB_TEXT(":k", ev[i].kind), DB_INT(":id", ev[i].id),
-                            DB_TEXT(":ref", ev[i].ref))))
-            goto rollback;
-    Buf sum = BUF_INIT;
-    buf_printf(&sum, "Underlag från mönster %lld: %zu %s (%s, %s)", p.id, nev, dev ? "avvikelser" : "klagomål", p.chart,
-               p.rule);
-    rc = history_add(db, c.id, who, "evidence", buf_cstr(&sum), NULL, e);
-    buf_free(&sum);
-    if (rc || db_commit(db, e)) goto rollback;
-    rc = ERR_OK;
-    goto out_case;
-rollback:
-    db_rollback(db);
-    rc = e->code ? e->code : ERR_INTERNAL;
-out_case:
-    case_free(&c);
-out:
     pattern_events_free(ev, nev);
     pattern_free(&p);
     return rc;

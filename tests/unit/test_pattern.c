@@ -362,6 +362,47 @@ static void test_pattern_to_case(void **state)
     pattern_list_free(p, n);
 }
 
+/* Another official takes the same pattern between our check and our write
+ * (simulated by a trigger that links the pattern to another case as soon as
+ * ours is inserted): the refusal leaves no half case behind — no case, no
+ * evidence, no reference number used. */
+static void test_pattern_taken_meanwhile_leaves_nothing(void **state)
+{
+    Fixture *f = *state;
+    detect(f, NULL);
+    Pattern *p;
+    size_t n;
+    list(f, &p, &n);
+    long b = find(p, n, "unit", "Geriatrik", "Informationsöverföring", "complaints");
+    assert_true(b >= 0);
+    long long pid = p[b].id;
+    pattern_list_free(p, n);
+    Err e = ERR_INIT;
+    CaseNew other = {.title = "Annan handläggares signalärende", .origin = 6};
+    Case o;
+    assert_int_equal(case_create(f->db, &ps, &f->anna, &other, &o, &e), ERR_OK);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TRIGGER taker AFTER INSERT ON cases BEGIN "
+             "UPDATE patterns SET case_id = %lld, status = 'case' WHERE id = %lld; END",
+             o.id, pid);
+    assert_int_equal(db_exec(f->db, &e, sql, NULL), ERR_OK);
+    Err none = ERR_INIT;
+    long long cases = db_int(f->db, &none, "SELECT count(*) FROM cases", NULL, -1);
+    long long cid = 0;
+    assert_int_equal(pattern_to_case(f->db, &ps, &f->anna, pid, &cid, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "under tiden"));
+    assert_int_equal(db_exec(f->db, &e, "DROP TRIGGER temp.taker", NULL), ERR_OK);
+    assert_int_equal(db_int(f->db, &none, "SELECT count(*) FROM cases", NULL, -1), cases);
+    assert_int_equal(db_int(f->db, &none, "SELECT count(*) FROM case_evidence", NULL, -1), 0);
+    /* the next case gets the next number: the refused one used none */
+    Case next;
+    assert_int_equal(case_create(f->db, &ps, &f->anna, &other, &next, &e), ERR_OK);
+    assert_int_equal(atoi(strrchr(next.ref, '-') + 1), atoi(strrchr(o.ref, '-') + 1) + 1);
+    case_free(&next);
+    case_free(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_freeze_and_split),
         cmocka_unit_test_setup_teardown(test_settings_applied_by_detection, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pattern_to_case, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pattern_taken_meanwhile_leaves_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
