@@ -125,6 +125,29 @@ bool csv_record_blank(const CsvRecord *r)
     return true;
 }
 
+static bool record_comment(const CsvRecord *r)
+{
+    const char *s = r->n ? r->f[0] : "";
+    while (*s == ' ' || *s == '\t') s++;
+    return *s == '#';
+}
+
+ErrCode csv_each(CsvReader *c, const CsvSteps *steps, void *ctx, Err *e)
+{
+    CsvRecord r = {0};
+    bool have_header = false, got;
+    ErrCode rc;
+    while (!(rc = csv_read(c, &r, &got, e)) && got) {
+        if (csv_record_blank(&r) || (steps->skip_comments && record_comment(&r))) continue;
+        rc = have_header ? steps->row(ctx, &r, e) : steps->header(ctx, &r, e);
+        have_header = true;
+        if (rc) break;
+    }
+    csv_record_free(&r);
+    if (!rc && !have_header) rc = err_set(e, ERR_INVALID, "rad 1: filen är tom – den ska börja med %s", steps->expect);
+    return rc;
+}
+
 /* --- Windows-1252 --------------------------------------------------------------------------- */
 
 /* 0x80–0x9F in Windows-1252 (0 where the code page leaves a hole). */

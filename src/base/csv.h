@@ -40,6 +40,18 @@ char csv_guess_separator(const char *p, const char *end);
 ErrCode csv_read(CsvReader *c, CsvRecord *r, bool *got, Err *e);
 bool csv_record_blank(const CsvRecord *r);
 void csv_record_free(CsvRecord *r);
+/* The steps of reading a file whose first record is a header: the header,
+ * then each row, both with the caller's ctx; a failing step stops the read.
+ * Blank records are skipped, and with skip_comments those whose first field
+ * starts with '#'. A file with no header: "rad 1: filen är tom – den ska
+ * börja med <expect>". */
+typedef struct {
+    ErrCode (*header)(void *ctx, const CsvRecord *r, Err *e);
+    ErrCode (*row)(void *ctx, const CsvRecord *r, Err *e);
+    bool skip_comments;
+    const char *expect; /* "en rubrikrad", "rubrikraden enhet;månad;slag;värde" */
+} CsvSteps;
+ErrCode csv_each(CsvReader *c, const CsvSteps *steps, void *ctx, Err *e);
 /* Windows-1252 (a superset of Latin-1 as Excel writes it) to UTF-8. */
 char *cp1252_to_utf8(const char *s, size_t len, size_t *out_len);
 

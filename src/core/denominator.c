@@ -222,22 +222,17 @@ static ErrCode import_line(Import *im, const CsvRecord *r, Err *e)
     return ERR_OK;
 }
 
-static ErrCode import_records(Import *im, CsvReader *csv, Err *e)
+static ErrCode on_header(void *im, const CsvRecord *r, Err *e)
 {
-    CsvRecord r = {0};
-    bool have_header = false, got;
-    ErrCode rc;
-    while (!(rc = csv_read(csv, &r, &got, e)) && got) {
-        if (csv_record_blank(&r)) continue;
-        rc = have_header ? import_line(im, &r, e) : read_header(im, &r, e);
-        have_header = true;
-        if (rc) break;
-    }
-    csv_record_free(&r);
-    if (!rc && !have_header)
-        rc = err_set(e, ERR_INVALID, "rad 1: filen är tom – den ska börja med rubrikraden enhet;månad;slag;värde");
-    return rc;
+    return read_header(im, r, e);
 }
+
+static ErrCode on_row(void *im, const CsvRecord *r, Err *e)
+{
+    return import_line(im, r, e);
+}
+
+static const CsvSteps steps = {on_header, on_row, false, "rubrikraden enhet;månad;slag;värde"};
 
 /* UTF-8 (an Excel BOM dropped) as it is; anything else is read as Windows-1252, Excel's "CSV". */
 static char *as_utf8(const char *text, size_t len, size_t *out_len)
@@ -266,7 +261,7 @@ ErrCode denominator_import_csv(Db *db, const Actor *who, const char *text, size_
     Import im = {.db = db, .c = counts};
     ErrCode rc = db_begin(db, e);
     if (!rc) {
-        rc = import_records(&im, &csv, e);
+        rc = csv_each(&csv, &steps, &im, e);
         if (rc) db_rollback(db);
         else rc = db_commit(db, e);
     }

@@ -50,6 +50,7 @@ typedef struct {
     long long import_id;
     UnitHit *units;
     size_t nunits;
+    ImportCounts *counts;
 } Import;
 
 static void import_free(Import *im)
@@ -285,21 +286,18 @@ static ErrCode import_line(Import *im, const CsvRecord *r, ImportCounts *c, Err 
 
 /* --- the file ------------------------------------------------------------------------------------- */
 
-static ErrCode import_records(Import *im, CsvReader *csv, ImportCounts *c, Err *e)
+static ErrCode on_header(void *im, const CsvRecord *r, Err *e)
 {
-    CsvRecord r = {0};
-    bool have_header = false, got;
-    ErrCode rc;
-    while (!(rc = csv_read(csv, &r, &got, e)) && got) {
-        if (csv_record_blank(&r)) continue;
-        rc = have_header ? import_line(im, &r, c, e) : read_header(im, &r, e);
-        have_header = true;
-        if (rc) break;
-    }
-    csv_record_free(&r);
-    if (!rc && !have_header) rc = err_set(e, ERR_INVALID, "rad 1: filen är tom – den ska börja med en rubrikrad");
-    return rc;
+    return read_header(im, r, e);
 }
+
+static ErrCode on_row(void *ctx, const CsvRecord *r, Err *e)
+{
+    Import *im = ctx;
+    return import_line(im, r, im->counts, e);
+}
+
+static const CsvSteps steps = {on_header, on_row, false, "en rubrikrad"};
 
 /* The text as UTF-8 without BOM, or a message naming the first bad line. */
 static ErrCode decode(const char *text, size_t len, Charset cs, char **out, size_t *out_len, Err *e)
@@ -354,7 +352,7 @@ ErrCode deviation_import_csv(Db *db, const Actor *who, const char *text, size_t 
     err_clear(e);
     if (require_quality_writer(who, e)) return e->code;
     if (opt->file_name && freetext_check("Filnamnet", opt->file_name, SHORT_TEXT_MAX, false, e)) return e->code;
-    Import im = {.db = db, .who = who, .kind = opt->kind, .m = opt->mapping};
+    Import im = {.db = db, .who = who, .kind = opt->kind, .m = opt->mapping, .counts = counts};
     im.fields = im.kind == IMPORT_COMPLAINTS ? complaint_fields : deviation_fields;
     im.nfields = im.kind == IMPORT_COMPLAINTS ? CF_N : DF_N;
     im.date_format = im.m ? im.m->date_format : "ÅÅÅÅ-MM-DD";
@@ -364,7 +362,7 @@ ErrCode deviation_import_csv(Db *db, const Actor *who, const char *text, size_t 
     if (decode(text, len, im.m ? im.m->charset : CHARSET_UTF8, &utf8, &n, e)) return e->code;
     CsvReader csv = {utf8, utf8 + n, im.m && im.m->sep ? im.m->sep : csv_guess_separator(utf8, utf8 + n), 1};
     ErrCode rc = db_begin(db, e);
-    if (!rc && !(rc = begin_import(&im, opt, e)) && !(rc = import_records(&im, &csv, counts, e)))
+    if (!rc && !(rc = begin_import(&im, opt, e)) && !(rc = csv_each(&csv, &steps, &im, e)))
         rc = db_exec(db, e, "UPDATE imports SET rows_read = :r, rows_new = :n, rows_existing = :x WHERE id = :id",
                      DB_ARGS(DB_INT(":r", counts->read), DB_INT(":n", counts->added), DB_INT(":x", counts->existing),
                              DB_INT(":id", im.import_id)));

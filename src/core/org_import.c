@@ -43,13 +43,6 @@ static const struct {
 enum { ROW_ENHET = 0, ROW_KOMMUN, ROW_PERSON };
 static const char *const row_types[] = {"enhet", "kommun", "person"};
 
-static bool record_comment(const CsvRecord *r)
-{
-    const char *s = r->n ? r->f[0] : "";
-    while (*s == ' ' || *s == '\t') s++;
-    return *s == '#';
-}
-
 /* --- the header ---------------------------------------------------------------------------- */
 
 typedef struct {
@@ -228,26 +221,24 @@ static ErrCode import_line(Db *db, const Header *h, const CsvRecord *r, OrgImpor
 
 /* --- the file -------------------------------------------------------------------------------- */
 
-static ErrCode import_records(Db *db, CsvReader *c, OrgImportCounts *counts, Err *e)
+typedef struct {
+    Db *db;
+    Header h;
+    OrgImportCounts *counts;
+} Import;
+
+static ErrCode on_header(void *ctx, const CsvRecord *r, Err *e)
 {
-    CsvRecord r = {0};
-    Header h = {0};
-    bool have_header = false, got;
-    ErrCode rc;
-    while (!(rc = csv_read(c, &r, &got, e)) && got) {
-        if (csv_record_blank(&r) || record_comment(&r)) continue;
-        if (!have_header) {
-            rc = read_header(&r, &h, e);
-            have_header = true;
-        } else {
-            rc = import_line(db, &h, &r, counts, e);
-        }
-        if (rc) break;
-    }
-    csv_record_free(&r);
-    if (!rc && !have_header) rc = err_set(e, ERR_INVALID, "rad 1: filen är tom – den ska börja med en rubrikrad");
-    return rc;
+    return read_header(r, &((Import *)ctx)->h, e);
 }
+
+static ErrCode on_row(void *ctx, const CsvRecord *r, Err *e)
+{
+    Import *im = ctx;
+    return import_line(im->db, &im->h, r, im->counts, e);
+}
+
+static const CsvSteps steps = {on_header, on_row, true, "en rubrikrad"};
 
 ErrCode org_import_csv(Db *db, const char *text, size_t len, OrgImportCounts *counts, Err *e)
 {
@@ -255,7 +246,8 @@ ErrCode org_import_csv(Db *db, const char *text, size_t len, OrgImportCounts *co
     CsvReader c;
     if (csv_open(&c, text, len, e)) return e->code;
     if (db_begin(db, e)) return e->code;
-    ErrCode rc = import_records(db, &c, counts, e);
+    Import im = {.db = db, .counts = counts};
+    ErrCode rc = csv_each(&c, &steps, &im, e);
     if (rc) {
         db_rollback(db);
         memset(counts, 0, sizeof *counts);

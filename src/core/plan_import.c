@@ -107,6 +107,7 @@ typedef struct {
     Seen *seen;
     size_t nseen, capseen;
     int indicators;
+    PlanImportCounts *counts;
 } Import;
 
 static const char *cell(const Import *im, const CsvRecord *fs, int col)
@@ -249,33 +250,32 @@ static ErrCode read_header(Import *im, const CsvRecord *fs, Err *e)
     return ERR_OK;
 }
 
+static ErrCode on_header(void *im, const CsvRecord *r, Err *e)
+{
+    return read_header(im, r, e);
+}
+
+static ErrCode on_row(void *ctx, const CsvRecord *r, Err *e)
+{
+    Import *im = ctx;
+    if (import_row(im, r, r->line, e)) return plan_err_wrap(e, "rad %d: ", r->line);
+    im->counts->rows++;
+    return ERR_OK;
+}
+
+static const CsvSteps steps = {on_header, on_row, false,
+                               "en rubrikrad (t.ex. indikator,period,målvärde,utfall,kommentar)"};
+
 ErrCode plan_import_csv(Db *db, const char *text, size_t len, long long by, PlanImportCounts *counts, Err *e)
 {
     err_clear(e); /* the checks below read e->code after each query */
     memset(counts, 0, sizeof *counts);
     CsvReader c;
     if (csv_open(&c, text, len, e)) return e->code;
-    Import im = {.db = db, .by = by};
-    CsvRecord r = {0};
-    bool have_header = false, got;
+    Import im = {.db = db, .by = by, .counts = counts};
     if (db_begin(db, e)) return e->code;
-    ErrCode rc;
-    while (!(rc = csv_read(&c, &r, &got, e)) && got) {
-        if (csv_record_blank(&r)) continue;
-        if (!have_header) {
-            rc = read_header(&im, &r, e);
-            have_header = true;
-        } else if (import_row(&im, &r, r.line, e)) {
-            rc = plan_err_wrap(e, "rad %d: ", r.line);
-        } else {
-            counts->rows++;
-        }
-        if (rc) break;
-    }
-    csv_record_free(&r);
+    ErrCode rc = csv_each(&c, &steps, &im, e);
     free(im.seen);
-    if (!rc && !have_header)
-        rc = err_set(e, ERR_INVALID, "rad 1: filen saknar rubrikrad (t.ex. indikator,period,målvärde,utfall,kommentar)");
     if (!rc && !counts->rows) rc = err_set(e, ERR_INVALID, "filen har inga rader under rubrikraden");
     if (rc) {
         db_rollback(db);

@@ -145,6 +145,7 @@ typedef struct {
     SeenItem *seen;
     size_t nseen, capseen;
     PlanStructureCounts *counts;
+    int rows;
 } Im;
 
 static const char *cell(const Im *im, const CsvRecord *r, int col)
@@ -414,6 +415,20 @@ static ErrCode import_line(Im *im, const CsvRecord *r, Err *e)
     return rc;
 }
 
+static ErrCode on_header(void *im, const CsvRecord *r, Err *e)
+{
+    return read_header(im, r, e);
+}
+
+static ErrCode on_row(void *ctx, const CsvRecord *r, Err *e)
+{
+    Im *im = ctx;
+    im->rows++;
+    return import_line(im, r, e) ? plan_err_wrap(e, "rad %d: ", r->line) : ERR_OK;
+}
+
+static const CsvSteps steps = {on_header, on_row, false, "en rubrikrad"};
+
 ErrCode plan_structure_import(Db *db, const char *text, size_t len, PlanStructureCounts *counts, Err *e)
 {
     err_clear(e);
@@ -422,24 +437,8 @@ ErrCode plan_structure_import(Db *db, const char *text, size_t len, PlanStructur
     if (csv_open(&c, text, len, e)) return e->code;
     Im im = {.db = db, .counts = counts};
     if (db_begin(db, e)) return e->code;
-    CsvRecord r = {0};
-    bool have_header = false, got;
-    int rows = 0;
-    ErrCode rc;
-    while (!(rc = csv_read(&c, &r, &got, e)) && got) {
-        if (csv_record_blank(&r)) continue;
-        if (!have_header) {
-            rc = read_header(&im, &r, e);
-            have_header = true;
-        } else {
-            rows++;
-            if (import_line(&im, &r, e)) rc = plan_err_wrap(e, "rad %d: ", r.line);
-        }
-        if (rc) break;
-    }
-    csv_record_free(&r);
-    if (!rc && !have_header) rc = err_set(e, ERR_INVALID, "rad 1: filen är tom – den ska börja med en rubrikrad");
-    if (!rc && !rows) rc = err_set(e, ERR_INVALID, "filen har inga rader under rubrikraden");
+    ErrCode rc = csv_each(&c, &steps, &im, e);
+    if (!rc && !im.rows) rc = err_set(e, ERR_INVALID, "filen har inga rader under rubrikraden");
     for (size_t i = 0; i < im.nseen; i++) free(im.seen[i].code);
     free(im.seen);
     if (rc) {

@@ -567,7 +567,7 @@ static void test_import_refusal_writes_nothing(void **state)
         {"indikator,period,kommentar\nRH-NV-I1,2024-T1,\"aldrig stängd\n", "rad 2: citattecknet som börjar här avslutas aldrig"},
         {"indikator,period,kommentar\nRH-NV-I1,2024-T1,Patienten 19121212-1212\n", "rad 2: "},
         {"indikator,period,utfall\n", "inga rader"},
-        {"", "rad 1: filen saknar rubrikrad"},
+        {"", "rad 1: filen är tom – den ska börja med en rubrikrad"},
         {"plan,indikator,period,utfall\nfinnsinte,RH-NV-I1,2024-T2,1\n", "rad 2: planen 'finnsinte' finns inte"},
         {"indikator,period,utfall\nRH-NV-I1,2024-T2,\xff\n", "UTF-8"},
     };
