@@ -32,12 +32,10 @@
 static bool flag_or_reply(Request *r, const json_t *obj, const char *field, int *out)
 {
     const json_t *v = json_object_get(obj, field);
+    bool b;
     if (!v || json_is_null(v)) return true;
-    if (!json_is_boolean(v)) {
-        reply_error(r, 400, arena_printf(&r->arena, "Fältet '%s' måste vara true eller false.", field));
-        return false;
-    }
-    *out = json_is_true(v);
+    if (!json_bool_or_reply(r, obj, field, &b)) return false;
+    *out = b;
     return true;
 }
 
