@@ -205,7 +205,8 @@ typedef struct {
     double *counts;
     double *denom;  /* NULL: counts */
     const char *denom_kind; /* "vårddagar", "besök"; NULL with counts */
-    long long freeze;
+    long long freeze;     /* as set: the first N points of the monthly series */
+    size_t freeze_points; /* the charted points the baseline spans as judged (weeks on a weekly chart); 0: none */
     char *split_at; /* "" for none */
     Annotation *notes;
     size_t nnotes;

@@ -281,6 +281,7 @@ static ErrCode judge_series(Db *db, const SeriesKey *k, PatternSource src, Serie
     char split[PATTERN_LABEL_MAX];
     ErrCode rc = judge_settings(db, s, first, &set, split, e);
     Err je = ERR_INIT;
+    if (!rc) s->freeze_points = set.freeze;
     if (!rc)
         s->judged = pattern_judge((const char *const *)s->labels, s->counts, s->denom, s->n, (const char *const *)dates,
                                   nd, &set, &s->j, &je) == ERR_OK;

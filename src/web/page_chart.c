@@ -28,6 +28,13 @@ const char *num_sv(Request *r, double v)
     return arena_strdup(&r->arena, b);
 }
 
+const char *chart_baseline_text(Request *r, const Series *s)
+{
+    if (s->period == SERIES_WEEK)
+        return arena_printf(&r->arena, "Baslinje: de första %lld månaderna (%zu veckor)", s->freeze, s->freeze_points);
+    return arena_printf(&r->arena, "Baslinje: de första %zu punkterna", s->freeze_points);
+}
+
 const char *chart_caption(SpcChart c, bool weekly)
 {
     switch (c) {
@@ -116,10 +123,14 @@ void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMa
                     "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
                     LEFT, y, W - RIGHT, y, LEFT - 6, y + 4, num_sv(r, v));
     }
-    size_t ticks = s->period == SERIES_WEEK ? 8 : 12; /* "2026-W05" is wider than "2026-05" */
-    size_t every = res->n > ticks ? (res->n + ticks - 1) / ticks : 1;
+    /* As many period labels as fit without touching (about 7 px a character at
+     * 12 px, and a gap), counted back from the latest period, which always
+     * has its label. */
+    size_t label_w = strlen(res->points[res->n - 1].x) * 7 + 12;
+    double step = res->n > 1 ? (double)(W - LEFT - RIGHT) / (double)(res->n - 1) : W;
+    size_t every = step >= (double)label_w ? 1 : (size_t)ceil((double)label_w / step);
     for (size_t i = 0; i < res->n; i++)
-        if (i % every == 0 || i + 1 == res->n)
+        if ((res->n - 1 - i) % every == 0)
             html_printf(&r->out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                         x_of(i, res->n), H - BOTTOM + 18, res->points[i].x);
     draw_marks(r, s, m);
@@ -201,10 +212,10 @@ static void draw_settings(Request *r, const Series *s)
         mark_label(r, x_of(0, res->n), 14, "split-text", arena_printf(&r->arena, "Delad vid %s", s->split_at));
         html_raw(&r->out, "</g>");
     }
-    if (s->freeze > 0 && (size_t)s->freeze < res->n) {
-        size_t f = (size_t)s->freeze;
+    if (s->freeze_points > 0 && s->freeze_points < res->n) {
+        size_t f = s->freeze_points;
         int x = (x_of(f - 1, res->n) + x_of(f, res->n)) / 2;
-        const char *text = arena_printf(&r->arena, "Baslinje: de första %lld punkterna", s->freeze);
+        const char *text = chart_baseline_text(r, s);
         html_printf(&r->out, "<g class=\"baseline\"><title>%s (till och med %s)</title>", text, res->points[f - 1].x);
         mark_line(r, x, "baseline-line");
         mark_label(r, x, 30, "baseline-text", text);
@@ -249,8 +260,12 @@ static void marks_desc(Request *r, const Series *s, const ChartMarks *m)
     if (*s->split_at)
         html_printf(&r->out, " Serien är delad vid %s: den bedöms från och med den perioden och tidigare punkter visas inte.",
                     s->split_at);
-    if (s->freeze > 0)
-        html_printf(&r->out, " Baslinje: centrallinjen och styrgränserna bygger på de första %lld punkterna.", s->freeze);
+    if (s->freeze_points > 0 && s->period == SERIES_WEEK)
+        html_printf(&r->out, " Baslinje: centrallinjen och styrgränserna bygger på de första %lld månaderna (%zu veckor).",
+                    s->freeze, s->freeze_points);
+    else if (s->freeze_points > 0)
+        html_printf(&r->out, " Baslinje: centrallinjen och styrgränserna bygger på de första %zu punkterna.",
+                    s->freeze_points);
     if (notes || decisions)
         html_printf(&r->out, " Lodräta linjer markerar %zu %s och %zu %s; de står i tabellen under diagrammet.", notes,
                     notes == 1 ? "anteckning" : "anteckningar", decisions, "beslut");

@@ -34,6 +34,9 @@ void chart_svg_marked(Request *r, const Series *s, const char *id, const ChartMa
  * labels may be months, ISO weeks or a g chart's event dates), or SIZE_MAX
  * when the date lies outside the chart or the series is not judged. */
 size_t chart_point_at(const Series *s, const char *date);
+/* "Baslinje: de första 4 punkterna"; on a weekly chart the months as set
+ * and the weeks they cover. In the request arena. */
+const char *chart_baseline_text(Request *r, const Series *s);
 /* "c-diagram: antal per månad" (or "per vecka") etc., for captions. */
 const char *chart_caption(SpcChart c, bool weekly);
 /* 7.6667 → "7,67" in the request arena; "–" for NAN. */

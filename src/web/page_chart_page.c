@@ -119,9 +119,8 @@ static void mark_row(const ChartView *v, const Mark *m)
                     s->split_at);
         break;
     case MARK_BASELINE:
-        html_printf(&r->out, "<td>Baslinje</td><td>Baslinje: de första %lld punkterna. Centrallinjen och "
-                             "styrgränserna bygger på dem.</td><td></td>",
-                    s->freeze);
+        html_printf(&r->out, "<td>Baslinje</td><td>%s. Centrallinjen och styrgränserna bygger på dem.</td><td></td>",
+                    chart_baseline_text(r, s));
         break;
     case MARK_NOTE:
         html_printf(&r->out, "<td>Anteckning</td><td>%s", s->notes[m->i].text);
@@ -143,7 +142,8 @@ static void mark_row(const ChartView *v, const Mark *m)
 /* The date a baseline row is listed under: the last frozen point's period. */
 static const char *baseline_date(const Series *s)
 {
-    if (s->judged && (size_t)s->freeze <= s->j.shewhart.n) return s->j.shewhart.points[s->freeze - 1].x;
+    if (s->judged && s->freeze_points && s->freeze_points <= s->j.shewhart.n)
+        return s->j.shewhart.points[s->freeze_points - 1].x;
     return "–";
 }
 
@@ -154,7 +154,7 @@ static void marks_table(const ChartView *v)
     size_t n = 0, cap = s->nnotes + v->ndec + 2;
     Mark *marks = arena_alloc(&r->arena, cap * sizeof *marks);
     if (*s->split_at) marks[n++] = (Mark){s->split_at, MARK_SPLIT, 0};
-    if (s->freeze > 0) marks[n++] = (Mark){baseline_date(s), MARK_BASELINE, 0};
+    if (s->freeze_points > 0) marks[n++] = (Mark){baseline_date(s), MARK_BASELINE, 0};
     for (size_t i = 0; i < s->nnotes; i++) marks[n++] = (Mark){s->notes[i].date, MARK_NOTE, i};
     for (size_t i = 0; i < v->ndec; i++) marks[n++] = (Mark){v->dec[i].date, MARK_DECISION, i};
     qsort(marks, n, sizeof *marks, mark_cmp);
@@ -240,17 +240,20 @@ static void settings_form(const ChartView *v)
                       "<p class=\"hint\">Lås baslinjen: centrallinjen och styrgränserna räknas på de första punkterna, så "
                       "att en förändring efter dem syns. Dela serien vid en förändring: den bedöms från och med den "
                       "månaden.</p>");
+    if (s->period == SERIES_WEEK)
+        html_raw(&r->out, "<p class=\"hint\">Baslinje och delning gäller hela serien och anges i månader, som i "
+                          "diagrammet per månad; veckodiagrammet använder veckorna inom de månaderna.</p>");
     form_open(v, "settings", 0, "stack");
     const char *freeze = s->freeze > 0 ? arena_printf(&r->arena, "%lld", s->freeze) : "";
     html_printf(&r->out,
-                "<label for=\"freeze\">Baslinje: antal punkter</label>"
+                "<label for=\"freeze\">Baslinje: antal %s</label>"
                 "<input id=\"freeze\" name=\"freeze\" inputmode=\"numeric\" maxlength=\"3\" value=\"%s\" aria-describedby=\"freeze-hint\">"
                 "<p class=\"hint\" id=\"freeze-hint\">0–%d; tomt eller 0: ingen låst baslinje.</p>"
                 "<label for=\"split-at\">Dela vid månad</label>"
                 "<input id=\"split-at\" name=\"split_at\" maxlength=\"7\" value=\"%s\" aria-describedby=\"split-hint\">"
                 "<p class=\"hint\" id=\"split-hint\">ÅÅÅÅ-MM; tomt: ingen delning.</p>"
                 "<button type=\"submit\">Spara baslinje och delning</button></form>",
-                kept(v, "settings", "freeze", freeze), PATTERN_MAX_PERIODS,
+                s->period == SERIES_WEEK ? "månader" : "punkter", kept(v, "settings", "freeze", freeze), PATTERN_MAX_PERIODS,
                 kept(v, "settings", "split_at", s->split_at));
     if (s->freeze > 0 || *s->split_at) {
         form_open(v, "settings", 0, "clear-form");

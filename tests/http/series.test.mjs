@@ -172,6 +172,11 @@ test('chart page: freeze the baseline and split, drawn and listed; a bad month k
   assert.match(page.text, /<g class="baseline">[^]*Baslinje: de första 4 punkterna<\/text>/);
   assert.match(page.text, /<desc id="chart-d">[^<]*Baslinje: centrallinjen och styrgränserna bygger på de första 4 punkterna/);
   assert.match(page.text, /<td>Baslinje<\/td><td>Baslinje: de första 4 punkterna/);
+  // the weekly chart of the same series keeps the baseline in months and says how many weeks they cover
+  const weekly = await web.get(chartPath(p) + '&period=week');
+  const weeks = weekly.text.match(/<g class="baseline"><title>Baslinje: de första 4 månaderna \((\d+) veckor\)/);
+  assert.ok(weeks && +weeks[1] >= 13 && +weeks[1] <= 18, 'weekly baseline: ' + (weeks && weeks[0]));
+  assert.match(weekly.text, /<label for="freeze">Baslinje: antal månader<\/label>/);
   const split = await web.post(path, { ...formKey(p, web.csrf), freeze: '', split_at: p.since_period });
   assert.equal(split.status, 303);
   const page2 = await web.get(split.location);
