@@ -1,6 +1,6 @@
 /*
  * test_spc.c — the statistics module's behaviour beyond the reference data
- * (test_spc_reference.c): what it refuses and how it says so, limits that do
+ * (test_spc_reference.c and test_spc_qicharts2.c): what it refuses and how it says so, limits that do
  * not exist, clipping, freezing, exclusions, the MR chart's runs, long
  * series, and the JSON shape the CLI and the API print.
  */

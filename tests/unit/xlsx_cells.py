@@ -6,7 +6,7 @@
 Reads the file with the standard library only (zipfile + xml), the way a
 spreadsheet program would: sheet names from xl/workbook.xml and its
 relationships, strings from xl/sharedStrings.xml (or inline), numbers as
-written. Used by tests/unit/test_plan.c and tests/cli/run.sh to check Lots's
+written. Used by tests/unit/test_plan_import.c and tests/cli/run.sh to check Lots's
 Excel export cell by cell. Newlines inside a value are printed as \\n.
 """
 import sys
