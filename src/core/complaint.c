@@ -2,8 +2,10 @@
  * complaint.c — registering and updating complaints (klagomål) from a
  * patient, närstående, IVO or Patientnämnden: every field validated (free
  * texts through freetext_check), the category found or added, the row
- * inserted; one transaction each. complaint_validate and complaint_insert
- * are shared with the import and the demo.
+ * inserted; then its status, closed date and the answer to the complainant
+ * (svar till den klagande: a complaint is not besvarat without one). One
+ * transaction each. complaint_validate and complaint_insert are shared with
+ * the import and the demo, which take history as it is.
  */
 #include "core/deviation_internal.h"
 #include "base/buf.h"
@@ -24,7 +26,7 @@ static const size_t max_chars[CF_N] = {
     [CF_REF] = REF_MAX,           [CF_SOURCE] = SHORT_TEXT_MAX,      [CF_UNIT] = SHORT_TEXT_MAX,
     [CF_CATEGORY] = CATEGORY_MAX, [CF_SUBCATEGORY] = CATEGORY_MAX,   [CF_RECEIVED_DATE] = SHORT_TEXT_MAX,
     [CF_EVENT_DATE] = SHORT_TEXT_MAX, [CF_DESCRIPTION] = LONG_TEXT_MAX, [CF_STATUS] = SHORT_TEXT_MAX,
-    [CF_CLOSED_DATE] = SHORT_TEXT_MAX,
+    [CF_CLOSED_DATE] = SHORT_TEXT_MAX, [CF_ANSWER] = LONG_TEXT_MAX,
 };
 
 void complaint_row_free(ComplaintRow *r)
@@ -33,6 +35,7 @@ void complaint_row_free(ComplaintRow *r)
     free(r->category);
     free(r->subcategory);
     free(r->description);
+    free(r->answer);
     memset(r, 0, sizeof *r);
 }
 
@@ -105,13 +108,16 @@ ErrCode complaint_validate(Db *db, const ComplaintNew *in, ComplaintRow *r, Err 
     r->category = trim_dup(in->v[CF_CATEGORY]);
     r->subcategory = trim_dup(in->v[CF_SUBCATEGORY] ? in->v[CF_SUBCATEGORY] : "");
     r->description = trim_dup(in->v[CF_DESCRIPTION]);
+    r->answer = trim_dup(in->v[CF_ANSWER] ? in->v[CF_ANSWER] : "");
     return ERR_OK;
 }
 
-static char *search_text(const ComplaintRow *r)
+/* What q= searches: the reference, the category and the texts, folded. */
+static char *search_text(const char *ref, const char *category, const char *subcategory, const char *description,
+                         const char *answer)
 {
     Buf b = BUF_INIT;
-    buf_printf(&b, "%s\n%s\n%s\n%s", r->ref, r->category, r->subcategory, r->description);
+    buf_printf(&b, "%s\n%s\n%s\n%s\n%s", ref, category, subcategory, description, answer);
     char *f = fold_lower(buf_cstr(&b));
     buf_free(&b);
     return f;
@@ -125,19 +131,19 @@ ErrCode complaint_insert(Db *db, const Actor *who, const ComplaintRow *r, long l
     iso_now(now);
     iso_week_of(r->received_date, week);
     month_of(r->received_date, month);
-    char *search = search_text(r);
+    char *search = search_text(r->ref, r->category, r->subcategory, r->description, r->answer);
     long long got = db_int(
         db, e,
         "INSERT INTO complaints (ref, source, unit_id, category_id, subcategory, received_date, received_week, "
-        "received_month, event_date, description, status, closed_date, search_text, entered_via, import_id, "
+        "received_month, event_date, description, status, closed_date, answer, search_text, entered_via, import_id, "
         "created_by, created_at, updated_at) VALUES (:ref, :src, :unit, :cat, :sub, :rd, :wk, :mo, :ed, :desc, "
-        ":status, :cd, :search, :via, :imp, :by, :now, :now) RETURNING id",
+        ":status, :cd, :answer, :search, :via, :imp, :by, :now, :now) RETURNING id",
         DB_ARGS(DB_TEXT(":ref", r->ref), DB_TEXT(":src", r->source), DB_INT(":unit", r->unit_id),
                 DB_INT(":cat", cat), DB_TEXT(":sub", r->subcategory), DB_TEXT(":rd", r->received_date),
                 DB_TEXT(":wk", week), DB_TEXT(":mo", month),
                 *r->event_date ? DB_TEXT(":ed", r->event_date) : DB_NULL(":ed"), DB_TEXT(":desc", r->description),
                 DB_TEXT(":status", r->status), *r->closed_date ? DB_TEXT(":cd", r->closed_date) : DB_NULL(":cd"),
-                DB_TEXT(":search", search), DB_TEXT(":via", import_id ? "import" : "manual"),
+                DB_TEXT(":answer", r->answer), DB_TEXT(":search", search), DB_TEXT(":via", import_id ? "import" : "manual"),
                 import_id ? DB_INT(":imp", import_id) : DB_NULL(":imp"),
                 who ? DB_INT(":by", who->id) : DB_NULL(":by"), DB_TEXT(":now", now)),
         -1);
@@ -153,6 +159,12 @@ ErrCode complaint_add(Db *db, const Actor *who, const ComplaintNew *in, long lon
     if (require_quality_writer(who, e)) return e->code;
     ComplaintRow r;
     if (complaint_validate(db, in, &r, e)) return e->code;
+    /* Registered by hand as answered: say what the complainant was told. */
+    if (!strcmp(r.status, "besvarat") && !*r.answer) {
+        err_set(e, ERR_INVALID, "%s måste fyllas i när klagomålet registreras som besvarat.", label(in, CF_ANSWER));
+        complaint_row_free(&r);
+        return e->code;
+    }
     ErrCode rc = db_begin(db, e);
     if (!rc) {
         long long existing =
@@ -168,40 +180,73 @@ ErrCode complaint_add(Db *db, const Actor *who, const ComplaintNew *in, long lon
     return rc;
 }
 
-ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *status, const char *closed_date, Err *e)
+/* The closed date an update leaves in `closed`: the one given, else the
+ * one the complaint had, else today — and "" unless it is closing. */
+static ErrCode closed_for(const Complaint *c, const char *status, char closed[11], Err *e)
+{
+    bool closing = !strcmp(status, "avslutat");
+    if (*closed && !closing)
+        return err_set(e, ERR_INVALID, "Avslutat: ett avslutsdatum hör bara till ett avslutat klagomål.");
+    if (!closing) return ERR_OK;
+    if (!*closed) snprintf(closed, 11, "%s", c->closed_date);
+    if (!*closed) iso_today(closed);
+    if (strcmp(closed, c->received_date) < 0)
+        return err_set(e, ERR_INVALID, "Avslutat: %s är före datumet då klagomålet kom in (%s).", closed,
+                       c->received_date);
+    return ERR_OK;
+}
+
+typedef struct {
+    const char *status; /* canonical, or NULL: unchanged */
+    char closed[11];    /* as given, "" if not */
+    const char *answer; /* trimmed, or NULL: unchanged */
+} Change;
+
+/* Inside the caller's transaction. */
+static ErrCode apply(Db *db, long long id, Change *u, Err *e)
+{
+    Complaint c;
+    if (complaint_get(db, id, &c, e)) return e->code;
+    const char *status = u->status ? u->status : c.status;
+    const char *answer = u->answer ? u->answer : c.answer;
+    ErrCode rc = closed_for(&c, status, u->closed, e);
+    if (!rc && !strcmp(status, "besvarat") && !*answer)
+        rc = err_set(e, ERR_CONFLICT, "Klagomålet kan inte vara besvarat utan svaret till den klagande: fyll i svaret.");
+    if (!rc) {
+        char now[32];
+        iso_now(now);
+        char *search = search_text(c.ref, c.category, c.subcategory, c.description, answer);
+        rc = db_exec(db, e,
+                     "UPDATE complaints SET status = :st, closed_date = :cd, answer = :ans, search_text = :s, "
+                     "updated_at = :now WHERE id = :id",
+                     DB_ARGS(DB_TEXT(":st", status), *u->closed ? DB_TEXT(":cd", u->closed) : DB_NULL(":cd"),
+                             DB_TEXT(":ans", answer), DB_TEXT(":s", search), DB_TEXT(":now", now), DB_INT(":id", id)));
+        free(search);
+    }
+    complaint_free(&c);
+    return rc;
+}
+
+ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *status, const char *closed_date,
+                         const char *answer, Err *e)
 {
     err_clear(e);
     if (require_quality_writer(who, e)) return e->code;
-    const char *st = NULL;
-    char closed[11] = "";
-    if (status && !(st = complaint_status_parse(status)))
+    Change u = {NULL, "", NULL};
+    if (status && !(u.status = complaint_status_parse(status)))
         return err_set(e, ERR_INVALID, "Status: okänd status '%s' (registrerat, under utredning, besvarat eller avslutat).",
                        status);
-    if (date_field("Avslutat", closed_date, false, closed, e)) return e->code;
-    if (db_begin(db, e)) return e->code;
-    Complaint c;
-    ErrCode rc = complaint_get(db, id, &c, e);
+    if (date_field("Avslutat", closed_date, false, u.closed, e) ||
+        (answer && freetext_check(complaint_fields[CF_ANSWER].label, answer, LONG_TEXT_MAX, false, e)))
+        return e->code;
+    char *trimmed = answer ? trim_dup(answer) : NULL;
+    u.answer = trimmed;
+    ErrCode rc = db_begin(db, e);
     if (!rc) {
-        const char *new_status = st ? st : c.status;
-        bool closing = !strcmp(new_status, "avslutat");
-        if (*closed && !closing)
-            rc = err_set(e, ERR_INVALID, "Avslutat: ett avslutsdatum hör bara till ett avslutat klagomål.");
-        else if (closing && !*closed) snprintf(closed, sizeof closed, "%s", *c.closed_date ? c.closed_date : "");
-        if (!rc && closing && !*closed) iso_today(closed);
-        if (!rc && closing && strcmp(closed, c.received_date) < 0)
-            rc = err_set(e, ERR_INVALID, "Avslutat: %s är före datumet då klagomålet kom in (%s).", closed, c.received_date);
-        char now[32];
-        iso_now(now);
-        if (!rc)
-            rc = db_exec(db, e,
-                         "UPDATE complaints SET status = :st, closed_date = :cd, updated_at = :now WHERE id = :id",
-                         DB_ARGS(DB_TEXT(":st", new_status), closing ? DB_TEXT(":cd", closed) : DB_NULL(":cd"),
-                                 DB_TEXT(":now", now), DB_INT(":id", id)));
-        complaint_free(&c);
+        rc = apply(db, id, &u, e);
+        if (rc) db_rollback(db);
+        else rc = db_commit(db, e);
     }
-    if (rc) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db, e);
+    free(trimmed);
+    return rc;
 }

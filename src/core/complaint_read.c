@@ -1,12 +1,13 @@
 /*
- * complaint_read.c — reading complaints: one by id, and lists with filters
+ * complaint_read.c — reading complaints: one by id, lists with filters
  * (unit with everything under it, category, source, status, received date
- * range, free text) and paging with the total.
+ * range, free text) and paging with the total, and the categories in use.
  *
  * Must not: change anything.
  */
 #include "core/deviation_internal.h"
 #include "base/buf.h"
+#include "base/collate.h"
 #include "base/text.h"
 
 #include <stdio.h>
@@ -14,9 +15,9 @@
 #include <string.h>
 
 #define COMPLAINT_COLUMNS                                                                                          \
-    "k.id, k.ref, k.source, k.unit_id, u.name, c.name, k.subcategory, k.received_date, COALESCE(k.event_date, ''), " \
-    "k.description, k.status, COALESCE(k.closed_date, ''), k.entered_via, COALESCE(k.import_id, 0), k.created_at, "  \
-    "k.updated_at "
+    "k.id, k.ref, k.source, k.unit_id, u.name, k.category_id, c.name, k.subcategory, k.received_date, "             \
+    "COALESCE(k.event_date, ''), k.description, k.status, COALESCE(k.closed_date, ''), k.answer, k.entered_via, "    \
+    "COALESCE(k.import_id, 0), k.created_at, k.updated_at "
 #define COMPLAINT_FROM                                                                                             \
     " FROM complaints k JOIN units u ON u.id = k.unit_id JOIN event_categories c ON c.id = k.category_id "
 
@@ -29,6 +30,7 @@ static void fill(Stmt *st, void *el)
     k->source = xstrdup(stmt_text(st, i++));
     k->unit_id = stmt_int(st, i++);
     k->unit_name = xstrdup(stmt_text(st, i++));
+    k->category_id = stmt_int(st, i++);
     k->category = xstrdup(stmt_text(st, i++));
     k->subcategory = xstrdup(stmt_text(st, i++));
     k->received_date = xstrdup(stmt_text(st, i++));
@@ -36,6 +38,7 @@ static void fill(Stmt *st, void *el)
     k->description = xstrdup(stmt_text(st, i++));
     k->status = xstrdup(stmt_text(st, i++));
     k->closed_date = xstrdup(stmt_text(st, i++));
+    k->answer = xstrdup(stmt_text(st, i++));
     k->entered_via = xstrdup(stmt_text(st, i++));
     k->import_id = stmt_int(st, i++);
     k->created_at = xstrdup(stmt_text(st, i++));
@@ -55,6 +58,7 @@ void complaint_free(Complaint *k)
     free(k->description);
     free(k->status);
     free(k->closed_date);
+    free(k->answer);
     free(k->entered_via);
     free(k->created_at);
     free(k->updated_at);
@@ -132,4 +136,39 @@ void complaint_list_free(ComplaintList *l)
     for (size_t i = 0; i < l->n; i++) complaint_free(&l->items[i]);
     free(l->items);
     memset(l, 0, sizeof *l);
+}
+
+/* --- the categories in use -------------------------------------------------------------------------- */
+
+static void fill_name(Stmt *st, void *el)
+{
+    *(char **)el = xstrdup(stmt_text(st, 0));
+}
+
+static void release_name(void *el)
+{
+    free(*(char **)el);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return sv_compare(*(char *const *)a, *(char *const *)b);
+}
+
+ErrCode complaint_category_names(Db *db, char ***names, size_t *n, Err *e)
+{
+    err_clear(e);
+    if (db_rows(db, e,
+                "SELECT c.name FROM event_categories c WHERE EXISTS "
+                "(SELECT 1 FROM complaints k WHERE k.category_id = c.id)",
+                NULL, sizeof **names, fill_name, release_name, (void **)names, n))
+        return e->code;
+    if (*n > 1) qsort(*names, *n, sizeof **names, by_name);
+    return ERR_OK;
+}
+
+void complaint_category_names_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
 }

@@ -17,9 +17,10 @@
  *   complaint source patient, närstående, IVO, Patientnämnden
  *   complaint status registrerat, under utredning, besvarat, avslutat
  *
- * Every free text (reference, category, descriptions, feedback, analysis
- * texts, owners, IVO reference …) passes freetext_check: a valid personnummer
- * or samordningsnummer anywhere is refused with a message naming the field.
+ * Every free text (reference, category, descriptions, feedback, answers,
+ * analysis texts, owners, IVO reference …) passes freetext_check: a valid
+ * personnummer or samordningsnummer anywhere is refused with a message
+ * naming the field.
  * Messages name fields by the caller's labels (DeviationNew.labels), so the
  * API says "Fältet 'description' …" and the import "rad 5: fältet
  * Beskrivning …".
@@ -71,6 +72,7 @@ typedef enum {
     CF_DESCRIPTION,
     CF_STATUS,
     CF_CLOSED_DATE,
+    CF_ANSWER,
     CF_N
 } ComplaintField;
 
@@ -239,7 +241,9 @@ typedef struct {
     long long unit_id; /* > 0: the unit, already found */
 } ComplaintNew;
 /* Defaults: received today, status registrerat. event ≤ received ≤ today;
- * a closed date only when avslutat (then today if not given). */
+ * a closed date only when avslutat (then today if not given). A complaint
+ * registered as besvarat must carry the answer to the complainant
+ * (ERR_INVALID naming the field); the import takes history as it is. */
 ErrCode complaint_add(Db *db, const Actor *who, const ComplaintNew *in, long long *id, Err *e);
 
 typedef struct {
@@ -248,11 +252,13 @@ typedef struct {
     char *source;
     long long unit_id;
     char *unit_name;
+    long long category_id; /* with unit_id, the complaint's series (/charts/{unit}/{category}) */
     char *category, *subcategory;
     char *received_date, *event_date; /* event_date "" if not known */
     char *description;
     char *status;
     char *closed_date; /* "" while open */
+    char *answer;      /* svar till den klagande, "" until given */
     char *entered_via;
     long long import_id;
     char *created_at, *updated_at;
@@ -277,8 +283,19 @@ typedef struct {
 ErrCode complaint_list(Db *db, const ComplaintFilter *f, ComplaintList *out, Err *e);
 void complaint_list_free(ComplaintList *l);
 
-/* status (NULL: unchanged) and closed date (NULL: today when closing). */
-ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *status, const char *closed_date, Err *e);
+/* The categories complaints have been given, each once, in Swedish order:
+ * what a registration form offers, so that a new complaint joins its series
+ * rather than starting one under another spelling. *names owns its strings;
+ * free with complaint_category_names_free. */
+ErrCode complaint_category_names(Db *db, char ***names, size_t *n, Err *e);
+void complaint_category_names_free(char **names, size_t n);
+
+/* status (NULL: unchanged), closed date (NULL: the one it had, else today
+ * when closing) and the answer to the complainant (NULL: unchanged). Setting
+ * it besvarat needs an answer, given now or before (ERR_CONFLICT otherwise);
+ * avslutat does not (a complaint may be withdrawn or anonymous). */
+ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *status, const char *closed_date,
+                         const char *answer, Err *e);
 
 /* --- import ------------------------------------------------------------------------------------------ */
 
@@ -330,9 +347,9 @@ json_t *deviation_to_json(const Deviation *d);
 json_t *deviation_list_to_json(const DeviationList *l); /* {"items": […], "total": N} */
 /* The summary with "analyses": [{…, "actions": […]}] and "lex_maria": null|{…}. */
 json_t *deviation_detail_to_json(const DeviationDetail *d);
-/* {"id","ref","source","unit_id","unit","category","subcategory","received_date",
- *  "event_date" (null if unknown),"description","status","closed_date" (null),
- *  "entered_via","import_id","created_at","updated_at"} */
+/* {"id","ref","source","unit_id","unit","category_id","category","subcategory",
+ *  "received_date","event_date" (null if unknown),"description","status",
+ *  "closed_date" (null),"answer","entered_via","import_id","created_at","updated_at"} */
 json_t *complaint_to_json(const Complaint *c);
 json_t *complaint_list_to_json(const ComplaintList *l);
 /* {"import_id","kind","read","added","existing"} */

@@ -444,6 +444,9 @@ static ErrCode write_complaint(Db *db, const Year *y, const Event *ev, const lon
     in.v[CF_DESCRIPTION] = c->text[d % 3];
     in.v[CF_STATUS] = status;
     in.v[CF_CLOSED_DATE] = closed;
+    /* answered and closed ones carry their answer, as the status form asks */
+    if (strcmp(status, "registrerat") && strcmp(status, "under utredning"))
+        in.v[CF_ANSWER] = "Verksamheten har utrett klagomålet och svarat med vad som hänt och vilka åtgärder som vidtas.";
     ComplaintRow row;
     ErrCode rc = complaint_validate(db, &in, &row, e);
     if (!rc) {

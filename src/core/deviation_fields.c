@@ -44,6 +44,7 @@ const FieldDef complaint_fields[CF_N] = {
     [CF_DESCRIPTION] = {"description", "Beskrivning", true, false},
     [CF_STATUS] = {"status", "Status", false, false},
     [CF_CLOSED_DATE] = {"closed_date", "Avslutat", false, true},
+    [CF_ANSWER] = {"answer", "Svar till den klagande", false, false},
 };
 
 /* --- words ------------------------------------------------------------------------------------ */

@@ -73,6 +73,7 @@ typedef struct {
     char received_date[11], event_date[11], closed_date[11]; /* "" when not given */
     char *description;
     const char *status;
+    char *answer; /* "" when not given */
 } ComplaintRow;
 
 ErrCode complaint_validate(Db *db, const ComplaintNew *in, ComplaintRow *out, Err *e);

@@ -83,6 +83,7 @@ json_t *complaint_to_json(const Complaint *c)
     json_object_set_new(j, "source", json_string(c->source));
     json_object_set_new(j, "unit_id", json_integer(c->unit_id));
     json_object_set_new(j, "unit", json_string(c->unit_name));
+    json_object_set_new(j, "category_id", json_integer(c->category_id));
     json_object_set_new(j, "category", json_string(c->category));
     json_object_set_new(j, "subcategory", json_string(c->subcategory));
     json_object_set_new(j, "received_date", json_string(c->received_date));
@@ -90,6 +91,7 @@ json_t *complaint_to_json(const Complaint *c)
     json_object_set_new(j, "description", json_string(c->description));
     json_object_set_new(j, "status", json_string(c->status));
     json_object_set_new(j, "closed_date", text_or_null(c->closed_date));
+    json_object_set_new(j, "answer", json_string(c->answer));
     json_object_set_new(j, "entered_via", json_string(c->entered_via));
     json_object_set_new(j, "import_id", c->import_id ? json_integer(c->import_id) : json_null());
     json_object_set_new(j, "created_at", json_string(c->created_at));

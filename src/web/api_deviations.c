@@ -9,7 +9,7 @@
  *   POST /api/v1/deviations/{id}/lex-maria  {sent_on, ivo_ref, note}
  *   POST /api/v1/deviations/import          a CSV export as the body (?kind=complaints, ?mapping=TEXT, ?file=NAME)
  *   GET  /api/v1/complaints, POST /api/v1/complaints, GET /api/v1/complaints/{id},
- *   POST /api/v1/complaints/{id}/status     {status, closed_date}
+ *   POST /api/v1/complaints/{id}/status     {status, closed_date, answer}
  * Each handler reads its typed fields (a 400 names a bad one), asks core as
  * the person behind the token, and answers with core's JSON shape
  * (core/deviation.h). No SQL and no rules of the domain here.
@@ -342,12 +342,13 @@ void api_complaint_status(Request *r)
     long long id;
     if (!arg_id_or_reply(r, 0, &id)) return;
     json_t *j = json_body_or_reply(r);
-    const char *status = NULL, *closed = NULL;
+    const char *status = NULL, *closed = NULL, *answer = NULL;
     bool ok = j && json_str_or_reply(r, j, "status", REQUIRED, &status) &&
-              json_str_or_reply(r, j, "closed_date", OPTIONAL, &closed);
+              json_str_or_reply(r, j, "closed_date", OPTIONAL, &closed) &&
+              json_str_or_reply(r, j, "answer", OPTIONAL, &answer);
     json_decref(j);
     if (!ok) return;
     Err e = ERR_INIT;
-    if (complaint_update(r->db, &r->user, id, status, closed, &e)) reply_err(r, &e);
+    if (complaint_update(r->db, &r->user, id, status, closed, answer, &e)) reply_err(r, &e);
     else reply_complaint(r, 200, id);
 }

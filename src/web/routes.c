@@ -97,7 +97,7 @@ const Route routes[] = {
     {"GET", "/api/v1/complaints", U, api_complaint_list, "Klagomål (unit, category, source, status, from, to, q, limit, offset) med total"},
     {"POST", "/api/v1/complaints", W, api_complaint_create, "Registrera klagomål {ref, source, unit, category, received_date, description, …}"},
     {"GET", "/api/v1/complaints/{id}", U, api_complaint_get, "Ett klagomål"},
-    {"POST", "/api/v1/complaints/{id}/status", W, api_complaint_status, "Klagomålets status {status, closed_date}"},
+    {"POST", "/api/v1/complaints/{id}/status", W, api_complaint_status, "Klagomålets status och svaret till den klagande {status, closed_date, answer}"},
     /* organisation pages and forms, group forms (web/page_org*.c, web/page_group_*.c, web/api_org.c);
      * /groups/new before /groups/{id} */
     {"GET", "/org", U, page_org, "Organisationen: enhetsträdet med chefer, och kommunerna"},

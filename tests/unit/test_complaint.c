@@ -2,7 +2,8 @@
  * test_complaint.c — complaints (core/complaint*.c) and the demo year of
  * deviations and complaints (core/deviation_demo.c): registering a
  * complaint with its source and dates, the personal-number guard in every
- * field, list filters, closing and reopening; the demo year with its two
+ * field, list filters, closing and reopening, the answer to the complainant
+ * (required for besvarat), the categories offered to the form; the demo year with its two
  * planted patterns (a rise in deviations, a cluster of complaints) judged by
  * the SPC module, a background in control, and the same year from the same
  * seed. A real SQLite file in a fresh temporary directory per test; the
@@ -140,16 +141,118 @@ static void test_complaints(void **state)
     complaint_list_free(&l);
     assert_int_equal(complaint_list(f->db, &(ComplaintFilter){.source = "grannen"}, &l, &e), ERR_INVALID);
     /* closing sets the closed date */
-    assert_int_equal(complaint_update(f->db, &f->anna, id, "avslutat", "2026-04-20", &e), ERR_OK);
+    assert_int_equal(complaint_update(f->db, &f->anna, id, "avslutat", "2026-04-20", NULL, &e), ERR_OK);
     assert_int_equal(complaint_get(f->db, id, &c, &e), ERR_OK);
     assert_string_equal(c.closed_date, "2026-04-20");
     complaint_free(&c);
-    assert_int_equal(complaint_update(f->db, &f->anna, id, "under utredning", NULL, &e), ERR_OK);
+    assert_int_equal(complaint_update(f->db, &f->anna, id, "under utredning", NULL, NULL, &e), ERR_OK);
     assert_int_equal(complaint_get(f->db, id, &c, &e), ERR_OK);
     assert_string_equal(c.closed_date, "");
     complaint_free(&c);
-    assert_int_equal(complaint_update(f->db, &f->anna, id, "avslutat", "2026-01-01", &e), ERR_INVALID);
-    assert_int_equal(complaint_update(f->db, &f->anna, 999, "avslutat", NULL, &e), ERR_NOTFOUND);
+    assert_int_equal(complaint_update(f->db, &f->anna, id, "avslutat", "2026-01-01", NULL, &e), ERR_INVALID);
+    assert_int_equal(complaint_update(f->db, &f->anna, 999, "avslutat", NULL, NULL, &e), ERR_NOTFOUND);
+}
+
+/* --- the answer to the complainant ---------------------------------------------------------------------- */
+
+static void test_answer_to_the_complainant(void **state)
+{
+    Fixture *f = *state;
+    Err e = ERR_INIT;
+    /* registered as besvarat: the answer is required, and stored trimmed */
+    ComplaintNew in = base_complaint("KLA-SVAR");
+    in.v[CF_STATUS] = "besvarat";
+    assert_int_equal(complaint_add(f->db, &f->anna, &in, NULL, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "Svar till den klagande måste fyllas i"));
+    assert_int_equal(count(f->db, "SELECT count(*) FROM complaints"), 0);
+    in.v[CF_ANSWER] = "  Vi har bett om ursäkt och ändrat rutinen för information vid utskrivning. ";
+    long long id = 0;
+    assert_int_equal(complaint_add(f->db, &f->anna, &in, &id, &e), ERR_OK);
+    Complaint c;
+    assert_int_equal(complaint_get(f->db, id, &c, &e), ERR_OK);
+    assert_string_equal(c.answer, "Vi har bett om ursäkt och ändrat rutinen för information vid utskrivning.");
+    assert_true(c.category_id > 0);
+    json_t *j = complaint_to_json(&c);
+    assert_string_equal(json_string_value(json_object_get(j, "answer")), c.answer);
+    assert_int_equal(json_integer_value(json_object_get(j, "category_id")), c.category_id);
+    json_decref(j);
+    complaint_free(&c);
+    /* the answer is searched */
+    ComplaintList l;
+    assert_int_equal(complaint_list(f->db, &(ComplaintFilter){.q = "RUTINEN FÖR INFORMATION"}, &l, &e), ERR_OK);
+    assert_int_equal(l.total, 1);
+    complaint_list_free(&l);
+
+    /* a complaint without an answer cannot be set besvarat; nothing changes */
+    long long open = 0;
+    ComplaintNew k = base_complaint("KLA-OPPEN");
+    assert_int_equal(complaint_add(f->db, &f->anna, &k, &open, &e), ERR_OK);
+    assert_int_equal(complaint_update(f->db, &f->anna, open, "besvarat", NULL, NULL, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "fyll i svaret"));
+    assert_int_equal(complaint_update(f->db, &f->anna, open, "besvarat", NULL, "   ", &e), ERR_CONFLICT);
+    char pnr_text[64], valid[12];
+    make_pnr("451224", "567", valid, false);
+    snprintf(pnr_text, sizeof pnr_text, "Svar skickat till %s.", valid);
+    assert_int_equal(complaint_update(f->db, &f->anna, open, "besvarat", NULL, pnr_text, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "Svar till den klagande innehåller ett personnummer"));
+    assert_int_equal(complaint_update(f->db, &f->maria, open, "besvarat", NULL, "Svar.", &e), ERR_FORBIDDEN);
+    assert_int_equal(count(f->db, "SELECT count(*) FROM complaints WHERE status = 'registrerat' AND answer = ''"), 1);
+    /* with the answer it is; a later change without one keeps it, and closing needs none given again */
+    assert_int_equal(complaint_update(f->db, &f->anna, open, "besvarat", NULL, "Svar skickat per brev.", &e), ERR_OK);
+    assert_int_equal(complaint_update(f->db, &f->anna, open, "avslutat", "2026-05-01", NULL, &e), ERR_OK);
+    assert_int_equal(complaint_get(f->db, open, &c, &e), ERR_OK);
+    assert_string_equal(c.status, "avslutat");
+    assert_string_equal(c.closed_date, "2026-05-01");
+    assert_string_equal(c.answer, "Svar skickat per brev.");
+    complaint_free(&c);
+    /* avslutat without any answer is allowed (withdrawn, anonymous) */
+    long long gone = 0;
+    ComplaintNew w = base_complaint("KLA-ATERKALLAT");
+    w.v[CF_STATUS] = "avslutat";
+    assert_int_equal(complaint_add(f->db, &f->anna, &w, &gone, &e), ERR_OK);
+    /* the import reads the answer by its label, and takes answered history without one */
+    const char *csv = "Referens;Källa;Enhet;Kategori;Inkommet;Beskrivning;Status;Svar till den klagande\n"
+                      "KLA-IMP-1;IVO;Ortopedi;Bemötande;2026-04-03;Yttrande begärt.;besvarat;Yttrande skickat.\n"
+                      "KLA-IMP-2;patient;Ortopedi;Bemötande;2026-04-04;Fick vänta.;besvarat;\n";
+    ImportOptions opt = {.kind = IMPORT_COMPLAINTS, .file_name = "klagomal.csv"};
+    ImportCounts counts;
+    assert_int_equal(deviation_import_csv(f->db, &f->anna, csv, strlen(csv), &opt, &counts, &e), ERR_OK);
+    assert_int_equal(counts.added, 2);
+    assert_int_equal(count(f->db, "SELECT count(*) FROM complaints WHERE ref = 'KLA-IMP-1' AND answer = 'Yttrande skickat.'"), 1);
+    assert_int_equal(count(f->db, "SELECT count(*) FROM complaints WHERE ref = 'KLA-IMP-2' AND answer = ''"), 1);
+}
+
+static void test_category_names_in_swedish_order(void **state)
+{
+    Fixture *f = *state;
+    Err e = ERR_INIT;
+    char **names = NULL;
+    size_t n = 99;
+    assert_int_equal(complaint_category_names(f->db, &names, &n, &e), ERR_OK);
+    assert_int_equal(n, 0);
+    complaint_category_names_free(names, n);
+    const char *cats[] = {"Övrigt", "Vård och behandling", "Åtkomst", "Ärendehantering", "bemötande", "Bemötande"};
+    char ref[16];
+    for (size_t i = 0; i < sizeof cats / sizeof *cats; i++) {
+        snprintf(ref, sizeof ref, "KLA-C%zu", i);
+        ComplaintNew in = base_complaint(ref);
+        in.v[CF_CATEGORY] = cats[i];
+        assert_int_equal(complaint_add(f->db, &f->anna, &in, NULL, &e), ERR_OK);
+    }
+    /* a category only deviations use is not offered for complaints */
+    DeviationNew d = {0};
+    d.v[DF_REF] = "AVV-C1";
+    d.v[DF_EVENT_DATE] = "2026-04-01";
+    d.v[DF_UNIT] = "Ortopedi";
+    d.v[DF_CATEGORY] = "Fall";
+    d.v[DF_SEVERITY] = "2";
+    d.v[DF_DESCRIPTION] = "Föll vid förflyttning.";
+    assert_int_equal(deviation_add(f->db, &f->anna, &d, NULL, &e), ERR_OK);
+    assert_int_equal(complaint_category_names(f->db, &names, &n, &e), ERR_OK);
+    const char *want[] = {"bemötande", "Vård och behandling", "Åtkomst", "Ärendehantering", "Övrigt"};
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n; i++) assert_string_equal(names[i], want[i]);
+    complaint_category_names_free(names, n);
 }
 
 /* --- the demo year ---------------------------------------------------------------------------------------- */
@@ -325,6 +428,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pnr_refused_in_every_complaint_field, setup, teardown),
         cmocka_unit_test_setup_teardown(test_complaints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answer_to_the_complainant, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_category_names_in_swedish_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_demo_year_with_planted_patterns, setup_empty, teardown),
         cmocka_unit_test_setup_teardown(test_demo_is_deterministic, setup_empty, teardown),
     };

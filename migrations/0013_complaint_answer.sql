@@ -1,0 +1,11 @@
+-- 0013 — the answer to the complainant (svar till den klagande) on a
+-- complaint. Seed 003 (Regionhälsan) asks that the handling of complaints
+-- regulates "hur återkoppling ska ske till berörda": the patient,
+-- närstående, IVO or Patientnämnden gets an answer, and the status
+-- 'besvarat' says that they did. Deviations keep their feedback to the
+-- reporter in deviations.feedback (0005); this is the same for complaints.
+-- Written by core/complaint.c after freetext_check (no personnummer); a
+-- complaint registered or set as besvarat must carry one (core's rule, not
+-- the table's, so that imported history without answers still loads).
+-- Portable SQL as in 0001.
+ALTER TABLE complaints ADD COLUMN answer TEXT NOT NULL DEFAULT '';
