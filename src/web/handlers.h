@@ -50,6 +50,11 @@ void page_deviation_view(Request *r);
 void page_deviation_status(Request *r);
 void page_complaint_list(Request *r);
 void page_complaint_view(Request *r);
+/* complaint forms: web/page_complaint_new.c, web/page_complaint.c */
+void page_complaint_new_form(Request *r);
+void page_complaint_new_submit(Request *r);
+void page_complaint_status(Request *r);
+/* end of complaint forms */
 /* web/assets.c */
 void serve_asset(Request *r);
 void healthz(Request *r);

@@ -51,6 +51,10 @@ static const struct {
     {"rmks", "RMKS godkännande är registrerat."},
     {"mandate", "Mandatet är registrerat."},
     /* end of organisation pages and group forms */
+    /* complaint forms */
+    {"complaint", "Klagomålet är registrerat."},
+    {"complaint-updated", "Klagomålet är uppdaterat."},
+    /* end of complaint forms */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */

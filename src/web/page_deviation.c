@@ -18,7 +18,7 @@
 
 #include <string.h>
 
-static void fact(Request *r, const char *label, const char *value)
+void deviation_fact(Request *r, const char *label, const char *value)
 {
     if (value && *value) html_printf(&r->out, "<dt>%s</dt><dd class=\"prewrap\">%s</dd>", label, value);
     else html_printf(&r->out, "<dt>%s</dt><dd>Ej angivet</dd>", label);
@@ -27,21 +27,21 @@ static void fact(Request *r, const char *label, const char *value)
 static void facts(Request *r, const Deviation *d)
 {
     html_raw(&r->out, "<section aria-labelledby=\"h-facts\"><h2 id=\"h-facts\">Uppgifter</h2><dl class=\"facts\">");
-    fact(r, "Referens", d->ref);
-    fact(r, "Typ", deviation_kind_text(d->kind));
+    deviation_fact(r, "Referens", d->ref);
+    deviation_fact(r, "Typ", deviation_kind_text(d->kind));
     html_printf(&r->out, "<dt>Händelsedatum</dt><dd><time datetime=\"%s\">%s</time></dd>", d->event_date,
                 d->event_date);
     html_printf(&r->out, "<dt>Rapporterad</dt><dd><time datetime=\"%s\">%s</time></dd>", d->reported_date,
                 d->reported_date);
-    fact(r, "Enhet", d->unit_name);
-    fact(r, "Kategori", d->category);
-    fact(r, "Underkategori", d->subcategory);
+    deviation_fact(r, "Enhet", d->unit_name);
+    deviation_fact(r, "Kategori", d->category);
+    deviation_fact(r, "Underkategori", d->subcategory);
     html_printf(&r->out, "<dt>Allvarlighetsgrad</dt><dd>%d – %s</dd>", d->severity, severity_label(d->severity));
     html_printf(&r->out, "<dt>Allvarlig händelse</dt><dd>%s</dd>", d->serious ? "Ja" : "Nej");
-    fact(r, "Status", d->status);
-    fact(r, "Beskrivning", d->description);
-    fact(r, "Omedelbar åtgärd", d->immediate_action);
-    fact(r, "Återkoppling till rapportören", d->feedback);
+    deviation_fact(r, "Status", d->status);
+    deviation_fact(r, "Beskrivning", d->description);
+    deviation_fact(r, "Omedelbar åtgärd", d->immediate_action);
+    deviation_fact(r, "Återkoppling till rapportören", d->feedback);
     html_printf(&r->out, "<dt>Registrerad</dt><dd><time datetime=\"%s\">%s</time> (%s)</dd>", d->created_at,
                 when_text(r, d->created_at), strcmp(d->entered_via, "import") ? "manuellt" : "importerad");
     html_printf(&r->out, "<dt>Senast ändrad</dt><dd><time datetime=\"%s\">%s</time></dd>", d->updated_at,
@@ -54,10 +54,10 @@ static void analysis(Request *r, const EventAnalysis *a, size_t i)
     html_printf(&r->out, "<article class=\"analysis\" aria-labelledby=\"h-analysis-%zu\">"
                          "<h3 id=\"h-analysis-%zu\">Händelseanalys påbörjad %s</h3><dl class=\"facts\">",
                 i, i, a->started_on);
-    fact(r, "Avslutad", a->finished_on);
-    fact(r, "Händelseförlopp", a->event);
-    fact(r, "Bakomliggande orsaker", a->causes);
-    fact(r, "Slutsats", a->conclusion);
+    deviation_fact(r, "Avslutad", a->finished_on);
+    deviation_fact(r, "Händelseförlopp", a->event);
+    deviation_fact(r, "Bakomliggande orsaker", a->causes);
+    deviation_fact(r, "Slutsats", a->conclusion);
     html_printf(&r->out, "<dt>Registrerad</dt><dd>%s", when_text(r, a->created_at));
     if (a->created_by && *a->created_by) html_printf(&r->out, " av %s", a->created_by);
     html_raw(&r->out, "</dd></dl>");
@@ -98,11 +98,31 @@ static void lex_maria(Request *r, const DeviationDetail *d, const char *posted, 
     }
     html_printf(&r->out, "<dl class=\"facts\"><dt>Skickad till IVO</dt><dd><time datetime=\"%s\">%s</time></dd>",
                 m->sent_on, m->sent_on);
-    fact(r, "IVO:s diarienummer", m->ivo_ref);
-    fact(r, "Anteckning", m->note);
+    deviation_fact(r, "IVO:s diarienummer", m->ivo_ref);
+    deviation_fact(r, "Anteckning", m->note);
     html_printf(&r->out, "<dt>Registrerad</dt><dd>%s", when_text(r, m->created_at));
     if (m->created_by && *m->created_by) html_printf(&r->out, " av %s", m->created_by);
     html_raw(&r->out, "</dd></dl></section>");
+}
+
+void status_options(Request *r, const char *const *words, size_t n, const char *selected)
+{
+    for (size_t i = 0; i < n; i++)
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", words[i],
+                    selected && !strcmp(selected, words[i]) ? " selected" : "", words[i]);
+}
+
+void status_form_open(Request *r, const char *heading, const char *action, const char *const *statuses,
+                      const char *status)
+{
+    html_printf(&r->out,
+                "<section aria-labelledby=\"h-status\"><h2 id=\"h-status\">%s</h2>"
+                "<form method=\"post\" action=\"%s\" class=\"stack\">",
+                heading, action);
+    csrf_field(r);
+    html_raw(&r->out, "<label for=\"status\">Status</label><select id=\"status\" name=\"status\">");
+    status_options(r, statuses, 4, status);
+    html_raw(&r->out, "</select>");
 }
 
 static void status_form(Request *r, const Deviation *d, bool posted)
@@ -111,17 +131,10 @@ static void status_form(Request *r, const Deviation *d, bool posted)
     const char *feedback = posted ? form_param(r, "feedback") : NULL;
     if (!status) status = d->status;
     if (!feedback) feedback = d->feedback;
+    status_form_open(r, "Ändra status och återkoppling", url(r, "/deviations/%lld/status", d->id), deviation_statuses,
+                     status);
     html_printf(&r->out,
-                "<section aria-labelledby=\"h-status\"><h2 id=\"h-status\">Ändra status och återkoppling</h2>"
-                "<form method=\"post\" action=\"%s\" class=\"stack\">",
-                url(r, "/deviations/%lld/status", d->id));
-    csrf_field(r);
-    html_raw(&r->out, "<label for=\"status\">Status</label><select id=\"status\" name=\"status\">");
-    for (int i = 0; i < 4; i++)
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", deviation_statuses[i],
-                    !strcmp(status, deviation_statuses[i]) ? " selected" : "", deviation_statuses[i]);
-    html_printf(&r->out,
-                "</select><label for=\"feedback\">Återkoppling till rapportören</label>"
+                "<label for=\"feedback\">Återkoppling till rapportören</label>"
                 "<textarea id=\"feedback\" name=\"feedback\" rows=\"4\" aria-describedby=\"fb-hint\">%s</textarea>"
                 "<p class=\"hint\" id=\"fb-hint\">Krävs för att avsluta avvikelsen. Skriv inga personnummer.</p>"
                 "<button type=\"submit\">Spara</button></form></section>",

@@ -1,6 +1,7 @@
 /*
  * page_deviation.h — what the deviation and complaint pages share
- * (defined in web/page_deviations.c), and the deviation page's parts.
+ * (defined in web/page_deviations.c and web/page_deviation.c), and the
+ * deviation page's parts.
  */
 #ifndef LOTS_WEB_PAGE_DEVIATION_H
 #define LOTS_WEB_PAGE_DEVIATION_H
@@ -11,6 +12,19 @@
 extern const char *const deviation_kinds[4];    /* patient, vård, arbetsrelaterad, tillbud */
 extern const char *const deviation_statuses[4]; /* registrerad … avslutad */
 const char *deviation_kind_text(const char *kind); /* "Vårdrelaterad" */
+
+/* web/page_deviation.c, shared with the complaint pages: one <dt>/<dd> of a
+ * facts list (a blank value reads "Ej angivet"), and the <option>s of a
+ * list of stored words (statuses, sources), the one equal to `selected`
+ * marked. */
+void deviation_fact(Request *r, const char *label, const char *value);
+void status_options(Request *r, const char *const *words, size_t n, const char *selected);
+/* web/page_deviation.c, shared with the complaint page: opens the status
+ * form, a section under `heading` with a form posting to `action`, its CSRF
+ * field and the Status <select> of the four `statuses` with `status`
+ * chosen. The caller adds its fields, the button and "</form></section>". */
+void status_form_open(Request *r, const char *heading, const char *action, const char *const *statuses,
+                      const char *status);
 
 /* web/page_deviation.c: renders the whole page of deviation `id`. After a
  * refused form, `posted` names it ("status", "serious", "analysis",

@@ -48,8 +48,13 @@ const Route routes[] = {
     {"POST", "/deviations/new", W, page_deviation_new_submit, "Registrera en avvikelse"},
     {"GET", "/deviations/{id}", U, page_deviation_view, "En avvikelse med händelseanalyser, Lex Maria och återkoppling"},
     {"POST", "/deviations/{id}/status", W, page_deviation_status, "Ändra avvikelsens status och återkoppling"},
-    {"GET", "/complaints", U, page_complaint_list, "Klagomål med filter (källa, enhet, status, fritext) och sidor"},
-    {"GET", "/complaints/{id}", U, page_complaint_view, "Ett klagomål"},
+    {"GET", "/complaints", U, page_complaint_list, "Klagomål med filter (källa, enhet, kategori, status, datum, fritext) och sidor"},
+    /* complaint forms (before /complaints/{id}, which would take "new") */
+    {"GET", "/complaints/new", W, page_complaint_new_form, "Formulär för nytt klagomål"},
+    {"POST", "/complaints/new", W, page_complaint_new_submit, "Registrera ett klagomål"},
+    {"POST", "/complaints/{id}/status", W, page_complaint_status, "Ändra klagomålets status, avslutsdatum och svar till den klagande"},
+    /* end of complaint forms */
+    {"GET", "/complaints/{id}", U, page_complaint_view, "Ett klagomål med svaret och länk till seriens styrdiagram"},
     {"GET", "/assets/{name}", ROUTE_PUBLIC, serve_asset, "Stilmall och andra filer"},
     {"GET", "/healthz", ROUTE_PUBLIC, healthz, "Hälsokontroll: 200 när databasen svarar"},
     /* JSON API */

@@ -537,6 +537,44 @@ try {
     await page.screenshot({ path: join(shots, 'chart-week.png'), fullPage: true });
   });
   // --- end of pattern periods ---
+  // --- complaint forms: register a complaint, answer and close it, axe on the form and the complaint ---
+  await check('a complaint is registered in the browser, answered, shown with its chart link, and both pages pass axe', async () => {
+    await page.goto(server.base + '/complaints');
+    await Promise.all([page.waitForURL(/\/complaints\/new$/), page.getByRole('link', { name: 'Registrera klagomål' }).click()]);
+    await axeCheck(page, 'new complaint');
+    await page.getByLabel(/^Referens/).fill('KLA-WEB-1');
+    await page.getByLabel(/^Källa/).selectOption('närstående');
+    const unit = await page.locator('#unit option', { hasText: 'Geriatrik' }).first().getAttribute('value');
+    await page.getByLabel(/^Enhet/).selectOption(unit);
+    await page.getByLabel(/^Kategori/).fill('Informationsöverföring');
+    await page.getByLabel(/^Inkommet/).fill('2026-03-10');
+    await page.getByLabel(/^Händelsedatum/).fill('2026-03-02');
+    await page.getByLabel(/^Beskrivning/).fill('Dottern fick inte veta att mamman skrevs ut.');
+    // besvarat without the answer is refused, with what was typed kept
+    await page.getByLabel('Status', { exact: true }).selectOption('besvarat');
+    await submit(page.getByRole('button', { name: 'Registrera klagomålet' }));
+    const alert = await page.getByRole('alert').innerText();
+    assert(alert.includes('Svar till den klagande måste fyllas i'), 'no refusal: ' + alert);
+    assert(await page.getByLabel(/^Referens/).inputValue() === 'KLA-WEB-1', 'the reference was not kept');
+    await axeCheck(page, 'new complaint refused');
+    await page.getByLabel('Status', { exact: true }).selectOption('registrerat');
+    await submit(page.getByRole('button', { name: 'Registrera klagomålet' }));
+    assert(/\/complaints\/\d+\?ok=complaint$/.test(page.url()), 'not registered: ' + page.url());
+    assert(await page.getByText('Klagomålet är registrerat.').isVisible(), 'no notice after registering');
+    await axeCheck(page, 'complaint');
+    await page.getByLabel('Status', { exact: true }).selectOption('besvarat');
+    await page.getByLabel('Svar till den klagande').fill('Vi har ringt dottern, bett om ursäkt och infört en checklista.');
+    await submit(page.getByRole('button', { name: 'Spara' }));
+    assert(page.url().includes('ok=complaint-updated'), 'status not saved: ' + page.url());
+    const facts = await page.locator('section[aria-labelledby="h-facts"]').innerText();
+    assert(/Status\s+besvarat/.test(facts) && /Svar till den klagande\s+Vi har ringt dottern/.test(facts), 'facts: ' + facts);
+    await axeCheck(page, 'complaint answered');
+    await page.screenshot({ path: join(shots, 'complaint.png'), fullPage: true });
+    await Promise.all([page.waitForURL(/\/charts\/\d+\/\d+\?source=complaints&level=unit$/),
+      page.getByRole('link', { name: 'Styrdiagram: klagomål om Informationsöverföring på Geriatrik' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Informationsöverföring – Geriatrik (klagomål per månad)' }).waitFor();
+  });
+  // --- end of complaint forms ---
 } finally {
   await browser.close();
   server.proc.kill('SIGTERM');
