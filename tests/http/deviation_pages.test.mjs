@@ -6,15 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer } from './server.mjs';
+import { pnr } from './pnr.mjs';
 
 const srv = useServer({ demo: true });
-
-// A personnummer with a valid check digit, made here rather than written out.
-function pnr(yymmdd, nnn) {
-  const d = (yymmdd + nnn).split('').map(Number);
-  const sum = d.reduce((s, v, i) => { const x = v * (i % 2 === 0 ? 2 : 1); return s + (x > 9 ? x - 9 : x); }, 0);
-  return `${yymmdd}-${nnn}${(10 - (sum % 10)) % 10}`;
-}
 
 async function unitId(name) {
   const u = await srv.api('GET', '/api/v1/units');

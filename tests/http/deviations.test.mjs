@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useServer, LOTS } from './server.mjs';
+import { pnr } from './pnr.mjs';
 import { call } from './walk.mjs';
 
 const srv = useServer();
@@ -38,13 +39,6 @@ beforeEach(() => {
   lots('org', 'import', file, '--db', srv.db);
   ready = true;
 });
-
-// A personnummer with a valid check digit, made here rather than written out.
-function pnr(yymmdd, nnn) {
-  const d = (yymmdd + nnn).split('').map(Number);
-  const sum = d.reduce((s, v, i) => { const x = v * (i % 2 === 0 ? 2 : 1); return s + (x > 9 ? x - 9 : x); }, 0);
-  return `${yymmdd}-${nnn}${(10 - (sum % 10)) % 10}`;
-}
 
 const base = (ref, more = {}) => ({
   ref, event_date: '2026-03-05', unit: 'Ortopedi', category: 'Fall', severity: 2,
