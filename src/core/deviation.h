@@ -124,6 +124,7 @@ typedef struct {
     char *event_date, *reported_date;
     long long unit_id;
     char *unit_name;
+    long long category_id; /* with unit_id, the deviation's series (/charts/{unit}/{category}) */
     char *category, *subcategory;
     int severity;
     char *description, *immediate_action;

@@ -20,6 +20,7 @@ json_t *deviation_to_json(const Deviation *d)
     json_object_set_new(j, "reported_date", json_string(d->reported_date));
     json_object_set_new(j, "unit_id", json_integer(d->unit_id));
     json_object_set_new(j, "unit", json_string(d->unit_name));
+    json_object_set_new(j, "category_id", json_integer(d->category_id));
     json_object_set_new(j, "category", json_string(d->category));
     json_object_set_new(j, "subcategory", json_string(d->subcategory));
     json_object_set_new(j, "severity", json_integer(d->severity));

@@ -15,8 +15,9 @@
 #include <string.h>
 
 #define DEV_COLUMNS                                                                                                 \
-    "d.id, d.ref, d.kind, d.event_date, d.reported_date, d.unit_id, u.name, c.name, d.subcategory, d.severity, "     \
-    "d.description, d.immediate_action, d.status, d.feedback, d.serious, d.entered_via, COALESCE(d.import_id, 0), " \
+    "d.id, d.ref, d.kind, d.event_date, d.reported_date, d.unit_id, u.name, d.category_id, c.name, d.subcategory, " \
+    "d.severity, d.description, d.immediate_action, d.status, d.feedback, d.serious, d.entered_via, "               \
+    "COALESCE(d.import_id, 0), "                                                                                    \
     "(SELECT count(*) FROM event_analyses a WHERE a.deviation_id = d.id), "                                         \
     "(SELECT count(*) FROM lex_maria_reports l WHERE l.deviation_id = d.id), d.created_at, d.updated_at "
 #define DEV_FROM " FROM deviations d JOIN units u ON u.id = d.unit_id JOIN event_categories c ON c.id = d.category_id "
@@ -32,6 +33,7 @@ static void fill(Stmt *st, void *el)
     d->reported_date = xstrdup(stmt_text(st, i++));
     d->unit_id = stmt_int(st, i++);
     d->unit_name = xstrdup(stmt_text(st, i++));
+    d->category_id = stmt_int(st, i++);
     d->category = xstrdup(stmt_text(st, i++));
     d->subcategory = xstrdup(stmt_text(st, i++));
     d->severity = (int)stmt_int(st, i++);

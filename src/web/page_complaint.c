@@ -42,20 +42,6 @@ static void facts(Request *r, const Complaint *c)
 }
 
 /* One complaint is a point in a series: the way from it to the pattern. */
-static void series_links(Request *r, const Complaint *c)
-{
-    html_printf(&r->out,
-                "<section aria-labelledby=\"h-series\"><h2 id=\"h-series\">Mönster</h2>"
-                "<p>Klagomål räknas per enhet och kategori. Ett enskilt klagomål säger lite; serien visar om "
-                "klagomålen om %s på %s ökar eller följer ett mönster.</p><ul class=\"series-links\">"
-                "<li><a href=\"%s\">Styrdiagram: klagomål om %s på %s</a></li>",
-                c->category, c->unit_name,
-                url(r, "/charts/%lld/%lld?source=complaints&level=unit", c->unit_id, c->category_id), c->category,
-                c->unit_name);
-    html_printf(&r->out, "<li><a href=\"%s\">Alla klagomål om %s på %s</a></li></ul></section>",
-                url(r, "/complaints?unit=%lld&category=%s", c->unit_id, c->category), c->category, c->unit_name);
-}
-
 static void status_form(Request *r, const Complaint *c, bool posted)
 {
     const char *status = posted ? form_param(r, "status") : NULL;
@@ -96,7 +82,7 @@ static void render_complaint_page(Request *r, long long id, const Err *error)
     if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
     else notice_from_query(r);
     facts(r, &c);
-    series_links(r, &c);
+    event_series_links(r, "complaints", c.unit_id, c.unit_name, c.category_id, c.category);
     if (role_can_write(r->user.role)) status_form(r, &c, error != NULL);
     page_end(r);
     complaint_free(&c);

@@ -49,6 +49,22 @@ static void facts(Request *r, const Deviation *d)
     html_raw(&r->out, "</dl></section>");
 }
 
+void event_series_links(Request *r, const char *source, long long unit_id, const char *unit, long long category_id,
+                        const char *category)
+{
+    bool dev = !strcmp(source, "deviations");
+    const char *noun = dev ? "avvikelser" : "klagomål";
+    html_printf(&r->out,
+                "<section aria-labelledby=\"h-series\"><h2 id=\"h-series\">Mönster</h2>"
+                "<p>%s räknas per enhet och kategori. En enskild händelse säger lite; serien visar om "
+                "%s om %s på %s ökar eller följer ett mönster.</p><ul class=\"series-links\">"
+                "<li><a href=\"%s\">Styrdiagram: %s om %s på %s</a></li>",
+                dev ? "Avvikelser" : "Klagomål", noun, category, unit,
+                url(r, "/charts/%lld/%lld?source=%s&level=unit", unit_id, category_id, source), noun, category, unit);
+    html_printf(&r->out, "<li><a href=\"%s\">Alla %s om %s på %s</a></li></ul></section>",
+                url(r, "/%s?unit=%lld&category=%s", source, unit_id, category), noun, category, unit);
+}
+
 static void analysis(Request *r, const EventAnalysis *a, size_t i)
 {
     html_printf(&r->out, "<article class=\"analysis\" aria-labelledby=\"h-analysis-%zu\">"
@@ -160,6 +176,7 @@ void render_deviation_page(Request *r, long long id, const char *posted, const E
     if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
     else notice_from_query(r);
     facts(r, &d.d);
+    event_series_links(r, "deviations", d.d.unit_id, d.d.unit_name, d.d.category_id, d.d.category);
     if (can_write) deviation_serious_form(r, &d);
     analyses(r, &d, posted, can_write);
     lex_maria(r, &d, posted, can_write);

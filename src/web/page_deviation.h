@@ -26,6 +26,13 @@ void status_options(Request *r, const char *const *words, size_t n, const char *
 void status_form_open(Request *r, const char *heading, const char *action, const char *const *statuses,
                       const char *status);
 
+/* web/page_deviation.c, shared with the complaint page: the "Mönster"
+ * section of one event, linking to the chart of its unit × category series
+ * and to the list of the same unit's events in the category. source is
+ * "deviations" or "complaints"; list_path "/deviations" or "/complaints". */
+void event_series_links(Request *r, const char *source, long long unit_id, const char *unit, long long category_id,
+                        const char *category);
+
 /* web/page_deviation.c: renders the whole page of deviation `id`. After a
  * refused form, `posted` names it ("status", "serious", "analysis",
  * "lex-maria"; its input is kept from r->form) and `error` is shown at the

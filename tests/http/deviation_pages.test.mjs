@@ -71,6 +71,15 @@ test('the detail page shows the fields', async () => {
   for (const s of [d.ref, d.event_date, d.unit, d.category, d.severity_label, 'Händelseanalyser', 'Lex Maria'])
     assert.ok(page.text.includes(s), 'missing ' + s);
   assert.match(page.text, /action="\/deviations\/\d+\/status"/);
+  // the way from one deviation to its series: the chart and the same unit's deviations in the category
+  const chart = `/charts/${d.unit_id}/${d.category_id}?source=deviations&level=unit`;
+  assert.ok(page.text.includes(`<a href="${chart.replace(/&/g, '&amp;')}">Styrdiagram: avvikelser om ${d.category} på ${d.unit}</a>`),
+    'no link to the chart of the series');
+  const chartPage = await web.get(chart);
+  assert.equal(chartPage.status, 200);
+  assert.match(chartPage.text, new RegExp(`<h1>${d.category} – ${d.unit} \\(avvikelser per månad\\)</h1>`));
+  const same = (await web.get(`/deviations?unit=${d.unit_id}&category=${encodeURIComponent(d.category)}`)).text;
+  assert.ok(same.includes(d.ref), 'the list of the same series lacks the deviation');
   assert.equal((await web.get('/deviations/99999999')).status, 404);
   const serious = (await srv.api('GET', '/api/v1/deviations?limit=200&serious=true')).json.items;
   const analysed = serious.find((x) => x.analyses > 0);
