@@ -51,6 +51,13 @@ static const struct {
     {"rmks", "RMKS godkännande är registrerat."},
     {"mandate", "Mandatet är registrerat."},
     /* end of organisation pages and group forms */
+    /* group edit */
+    {"group-updated", "Gruppen är ändrad."},
+    {"group-unchanged", "Inget ändrades: uppgifterna var desamma som förut."},
+    {"member-changed", "Uppdraget är ändrat."},
+    {"member-unchanged", "Inget ändrades i uppdraget."},
+    {"mandate-ended", "Mandatet är avslutat; det räknas inte i beslutskraften efter sista dagen."},
+    /* end of group edit */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */
