@@ -238,7 +238,7 @@ static void describe(Buf *b, const GroupState *was, const GroupState *now)
     diff_text(b, "kortnamn", was->short_name, now->short_name, "inget");
     if (strcmp(was->description, now->description)) buf_printf(b, "%sbeskrivningen ändrad", b->len ? "; " : "");
     diff_text(b, "hör till", was->parent_name, now->parent_name, "ingen");
-    diff_text(b, "rapporterar till", was->reports_name, now->reports_name, "ingen (den överordnade)");
+    diff_text(b, "rapporterar till", was->reports_name, now->reports_name, "den överordnade gruppen");
     diff_text(b, "enhet", was->unit_name, now->unit_name, "ingen");
     if (!was->body && now->body) buf_printf(b, "%sorgan i ärenden: '%s'", b->len ? "; " : "", now->short_name);
     diff_flag(b, "patientföreträdare eftersträvas", was->seeks_patient_rep, now->seeks_patient_rep);
