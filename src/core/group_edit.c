@@ -98,7 +98,8 @@ static ErrCode check_loops(Db *db, long long self, const GroupState *s, Err *e)
     if (s->parent == self) return err_set(e, ERR_INVALID, "%s: en grupp kan inte höra till sig själv.", parent_field);
     bool reports_own = s->reports != 0;
     const char *field = reports_own ? "Rapporterar till" : parent_field;
-    if (s->reports == self) return err_set(e, ERR_INVALID, "Rapporterar till: en grupp kan inte rapportera till sig själv.");
+    if (s->reports == self)
+        return err_set(e, ERR_INVALID, "Rapporterar till: en grupp kan inte rapportera till sig själv.");
     Buf via = BUF_INIT;
     bool loop;
     ErrCode rc = reaches(db, s->parent, self, false, &loop, &via, e);

@@ -245,9 +245,11 @@ ErrCode mandate_end_tx(Db *db, const Actor *who, long long id, const char *on, c
     if (mandate_get(db, id, &m, e)) return e->code;
     ErrCode rc = end_refused(&m, day, today, e);
     if (!rc)
-        rc = db_exec(db, e, "UPDATE mandates SET to_date = :d, ended_at = :now, ended_by = :u, end_note = :n WHERE id = :id",
-                     DB_ARGS(DB_TEXT(":d", day), DB_TEXT(":now", now), who && who->id ? DB_INT(":u", who->id) : DB_NULL(":u"),
-                             DB_TEXT(":n", note ? note : ""), DB_INT(":id", id)));
+        rc = db_exec(db, e,
+                     "UPDATE mandates SET to_date = :d, ended_at = :now, ended_by = :u, end_note = :n WHERE id = :id",
+                     DB_ARGS(DB_TEXT(":d", day), DB_TEXT(":now", now),
+                             who && who->id ? DB_INT(":u", who->id) : DB_NULL(":u"), DB_TEXT(":n", note ? note : ""),
+                             DB_INT(":id", id)));
     long long event_group = m.group_id ? m.group_id : m.granted_by_id;
     if (!rc && event_group) {
         Buf s = BUF_INIT;
@@ -549,7 +551,8 @@ ErrCode person_power(Db *db, long long person_id, const char *today, PowerItem *
     for (size_t k = 0; !rc && k < nmd; k++) {
         char via[300];
         long long member_id;
-        if (!mandate_in_force(&md[k], day) || !carries(&md[k], person, m, nm, units, nu, via, sizeof via, &member_id)) continue;
+        if (!mandate_in_force(&md[k], day) || !carries(&md[k], person, m, nm, units, nu, via, sizeof via, &member_id))
+            continue;
         GroupRole role = GR_LEDAMOT;
         for (size_t i = 0; i < nm; i++)
             if (m[i].id == member_id) role = m[i].role;

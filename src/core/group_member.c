@@ -359,7 +359,9 @@ ErrCode group_member_change_tx(Db *db, const Actor *who, long long group_id, lon
     char *muni_name = NULL;
     Err q = ERR_INIT;
     if (!rc && muni)
-        muni_name = db_text(db, &q, "SELECT official_name FROM municipalities WHERE id = :m", DB_ARGS(DB_INT(":m", muni)));
+        muni_name =
+            db_text(db, &q, "SELECT official_name FROM municipalities WHERE id = :m", DB_ARGS(DB_INT(":m", muni)));
+    if (!rc && q.code) rc = (*e = q, q.code);
     Buf what = BUF_INIT;
     if (!rc) describe_change(&what, x, role, to, muni, muni_name ? muni_name : "");
     if (!rc && what.len) {
@@ -368,7 +370,8 @@ ErrCode group_member_change_tx(Db *db, const Actor *who, long long group_id, lon
                              muni ? DB_INT(":m", muni) : DB_NULL(":m"), DB_INT(":id", member_id)));
         Buf s = BUF_INIT;
         buf_printf(&s, "Uppdraget för %s ändrades: %s.", x->person_name, buf_cstr(&what));
-        if (!rc) rc = group_event(db, group_id, who, "member_change", buf_cstr(&s), is_blank(in->note) ? NULL : in->note, e);
+        if (!rc)
+            rc = group_event(db, group_id, who, "member_change", buf_cstr(&s), is_blank(in->note) ? NULL : in->note, e);
         if (!rc && changed) *changed = true;
         buf_free(&s);
     }

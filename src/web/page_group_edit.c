@@ -42,8 +42,9 @@ static void yes_no_select(Request *r, const char *id, const char *label, const c
 
 static void group_choice(Request *r, const char *id, const char *label, const char *none, const char *value)
 {
-    html_printf(&r->out, "<label for=\"ge-%s\">%s</label><select id=\"ge-%s\" name=\"%s\"><option value=\"\">%s</option>",
-                id, label, id, id, none);
+    html_printf(&r->out,
+                "<label for=\"ge-%s\">%s</label><select id=\"ge-%s\" name=\"%s\"><option value=\"\">%s</option>", id,
+                label, id, id, none);
     options_groups(r, value);
     html_raw(&r->out, "</select>");
 }
