@@ -105,6 +105,14 @@ const Command commands[] = {
      "Grupper vars uppdragshandlingar överlappar (textlikhet), med de ord de delar", cmd_group_overlaps},
     {"group", "tasks", "lots group tasks [--json] [--db PATH]",
      "Öppna uppgifter, t.ex. till metodstöd när en kommunal representant har slutat", cmd_group_tasks},
+    /* group edit */
+    {"group", "edit",
+     "lots group edit ID|NAMN [--type TYP] [--name NAMN] [--short-name KORTNAMN] [--description TEXT] [--parent GRUPP] "
+     "[--reports-to GRUPP] [--unit ENHET] [--body] [--patient-rep ja|nej] [--municipal ja|nej] "
+     "[--multiprofessional ja|nej] [--note TEXT] [--as NAMN] [--db PATH]",
+     "Ändra en grupp (det som inte anges behålls; \"\" tömmer överordnad grupp, rapporterar till och enhet); "
+     "en rapporterings- eller överordningsslinga vägras", cmd_group_edit},
+    /* end of group edit */
     {"help", NULL, "lots help [COMMAND|routes]", "Hjälp om ett kommando, eller webbens adresser (routes)", cmd_help},
     {"version", NULL, "lots version", "Visa versionen", cmd_version},
 };

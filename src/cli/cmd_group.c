@@ -5,6 +5,7 @@
  *   lots group check      composition problems of one group or of all
  *   lots group overlaps   commissions that overlap, with the shared words
  *   lots group tasks      open tasks (e.g. for a LAG's metodstöd)
+ *   lots group edit       change a group: name, type, where it belongs and reports, unit, body, flags
  * `check` finds problems in the data, not in the command: it exits 0 when it
  * could check, problems or not (1 only when it could not, 2 on bad usage),
  * so scripts read the problems from its output (or --json).
@@ -334,6 +335,73 @@ int cmd_group_tasks(int argc, char **argv)
             printf("%lld. %s (%s): %s\n", t[i].id, *t[i].person_name ? t[i].person_name : "ingen mottagare än",
                    *t[i].group_name ? t[i].group_name : "-", t[i].text);
         task_list_free(t, n);
+    }
+    db_close(db);
+    return rc;
+}
+
+/* --- lots group edit ---------------------------------------------------------------------------------------- */
+
+/* "ja" or "nej" (also 1/0, true/false) into *out; absent: -1 (kept). */
+static bool yes_no(const CliOpt *o, int *out)
+{
+    *out = -1;
+    if (!o->present) return true;
+    static const char *const yes[] = {"ja", "1", "true"}, *const no[] = {"nej", "0", "false"};
+    for (size_t i = 0; i < 3; i++) {
+        if (!strcmp(o->value, yes[i])) *out = 1;
+        if (!strcmp(o->value, no[i])) *out = 0;
+    }
+    if (*out < 0) fprintf(stderr, "lots: %s ska vara ja eller nej, inte '%s'\n", o->name, o->value);
+    return *out >= 0;
+}
+
+int cmd_group_edit(int argc, char **argv)
+{
+    static const char *usage =
+        "lots group edit ID|NAMN [--type TYP] [--name NAMN] [--short-name KORTNAMN] [--description TEXT] "
+        "[--parent GRUPP] [--reports-to GRUPP] [--unit ENHET] [--body] [--patient-rep ja|nej] [--municipal ja|nej] "
+        "[--multiprofessional ja|nej] [--note TEXT] [--as NAMN] [--db PATH]";
+    CliOpt o[] = {{"--type", true, NULL, false},        {"--name", true, NULL, false},
+                  {"--short-name", true, NULL, false},  {"--description", true, NULL, false},
+                  {"--parent", true, NULL, false},      {"--reports-to", true, NULL, false},
+                  {"--unit", true, NULL, false},        {"--body", false, NULL, false},
+                  {"--patient-rep", true, NULL, false}, {"--municipal", true, NULL, false},
+                  {"--multiprofessional", true, NULL, false}, {"--note", true, NULL, false},
+                  {"--as", true, NULL, false},          {"--db", true, NULL, false}};
+    const char *pos[1];
+    size_t npos;
+    if (!cli_parse(argc, argv, o, 14, pos, 1, &npos, usage)) return EXIT_USAGE;
+    if (npos != 1) return cli_usage(usage);
+    GroupEdit in = {o[0].value, o[1].value, o[2].value, o[3].value, o[4].value, o[5].value, o[6].value,
+                    o[7].present ? 1 : -1, -1, -1, -1, o[11].value};
+    if (!yes_no(&o[8], &in.seeks_patient_rep) || !yes_no(&o[9], &in.has_municipal_parts) ||
+        !yes_no(&o[10], &in.multiprofessional))
+        return cli_usage(usage);
+    Db *db = cli_open_db(o[13].value);
+    if (!db) return EXIT_FAIL;
+    Actor who;
+    Group g;
+    Err e = ERR_INIT;
+    int rc = EXIT_OK;
+    bool changed = false;
+    if (!cli_actor(db, o[12].value, &who)) {
+        rc = EXIT_FAIL;
+    } else if (group_find(db, pos[0], &g, &e)) {
+        rc = cli_fail(e.msg);
+    } else {
+        if (group_update(db, &who, g.id, &in, &changed, &e)) {
+            rc = cli_fail(e.msg);
+        } else if (!changed) {
+            printf("Inget ändrades i %s (id %lld).\n", g.name, g.id);
+        } else {
+            GroupEvent *h;
+            size_t n;
+            if (group_history(db, g.id, &h, &n, &e)) rc = cli_fail(e.msg);
+            else printf("%s (id %lld): %s\n", g.name, g.id, n ? h[0].summary : "ändrad.");
+            if (!rc) group_history_free(h, n);
+        }
+        group_free(&g);
     }
     db_close(db);
     return rc;

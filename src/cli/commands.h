@@ -63,6 +63,7 @@ int cmd_group_show(int argc, char **argv);
 int cmd_group_check(int argc, char **argv);
 int cmd_group_overlaps(int argc, char **argv);
 int cmd_group_tasks(int argc, char **argv);
+int cmd_group_edit(int argc, char **argv); /* group edit */
 /* cli/cmd_pattern.c */
 int cmd_patterns(int argc, char **argv);
 int cmd_pattern_case(int argc, char **argv);

@@ -19,10 +19,12 @@
  * a fixed day. Every text passes freetext_check (no personnummer); errors are
  * Swedish sentences naming the value.
  *
- * Transactions: the writers (group_add, group_member_add, group_member_end,
- * commission_add, mandate_add, group_set_rmks_approval, task_done) each make
- * their change and its group event in one transaction of their own. The demo
- * loader (group_demo_load) runs inside its caller's transaction instead.
+ * Transactions: the writers (group_add, group_update, group_member_add,
+ * group_member_change, group_member_end, commission_add, mandate_add,
+ * mandate_end, group_set_rmks_approval, task_done) each make their change and
+ * its group event in one transaction of their own; a refused change changes
+ * nothing. The demo loader (group_demo_load) runs inside its caller's
+ * transaction instead.
  *
  * Ownership: structs filled here own their strings; free them with the
  * matching *_free. JSON returned by *_to_json belongs to the caller.
@@ -127,6 +129,45 @@ ErrCode group_list(Db *db, const char *today, Group **out, size_t *n, Err *e);
 void group_list_free(Group *g, size_t n);
 /* RMKS has approved an LPO's composition on `date` (YYYY-MM-DD). Only an LPO. */
 ErrCode group_set_rmks_approval(Db *db, const Actor *who, long long id, const char *date, Err *e);
+/* What a change of a group (group_update) changes: NULL, or -1 for a flag,
+ * keeps what is there. parent, reports_to and unit: "" clears (reports_to
+ * cleared: the group reports to its parent). */
+typedef struct {
+    const char *type, *name, *short_name, *description;
+    const char *parent, *reports_to, *unit; /* as group_add takes them */
+    /* 1: acts as a body in cases (links or creates the body of its short
+     * name); 0: does not — refused for a group that is a body already, since
+     * cases and process definitions name the body by its short name. */
+    int body;
+    int seeks_patient_rep, has_municipal_parts, multiprofessional;
+    const char *note; /* why; kept in the group's history; may be NULL */
+} GroupEdit;
+
+/* Changes a group by group_add's rules, and: a group neither belongs under
+ * (parent) nor reports to itself or a group that, directly or through
+ * others, belongs under or reports to it — a loop would make the reporting
+ * and escalation path meaningless. A body keeps its short name (cases and
+ * processes name it so); renaming a body renames it in cases' lists too.
+ * Refused: a Swedish message naming the field, nothing changed. Accepted: one
+ * "changed" event listing old and new values. *changed (may be NULL) says
+ * whether anything differed. */
+ErrCode group_update(Db *db, const Actor *who, long long id, const GroupEdit *in, bool *changed, Err *e);
+
+/* One line of a group's history (group_events). */
+typedef struct {
+    long long id;
+    char *at;      /* ISO time */
+    char *user;    /* display name; "" for the system */
+    char *kind;    /* created, changed, member, member_change, member_end, commission, mandate, mandate_end,
+                      approval, task, task_done */
+    char *summary; /* the Swedish sentence */
+    char *note;    /* the why given, "" */
+} GroupEvent;
+
+/* Newest first. */
+ErrCode group_history(Db *db, long long group_id, GroupEvent **out, size_t *n, Err *e);
+void group_history_free(GroupEvent *h, size_t n);
+
 /* The groups above this one, following reports_to (else parent), nearest
  * first; stops at a group met twice. */
 ErrCode group_report_path(Db *db, long long id, Group **out, size_t *n, Err *e);
@@ -158,6 +199,20 @@ typedef struct {
 /* A kommunal representant needs a municipality; no one holds the same role
  * in a group twice at the same time. */
 ErrCode group_member_add(Db *db, const Actor *who, long long group_id, const MemberNew *in, long long *id, Err *e);
+/* What group_member_change changes in a membership not ended: NULL keeps. */
+typedef struct {
+    const char *role;         /* group_role_parse's words */
+    const char *to;           /* end of the term as appointed, YYYY-MM-DD; "" open */
+    const char *municipality; /* a kommunal representant's; NULL: kept, or the person's own when the role
+                                 becomes kommunal representant */
+    const char *note;         /* why; may be NULL */
+} MemberChange;
+
+/* Sets or corrects the role and the end of the term (to ≥ from) of a
+ * membership that has not ended; no one holds the same role twice at once.
+ * *changed (may be NULL): whether anything differed (then one event). */
+ErrCode group_member_change(Db *db, const Actor *who, long long group_id, long long member_id, const MemberChange *in,
+                            bool *changed, Err *e);
 /* Ends a membership on `on` (NULL: today); note is the why (may be NULL).
  * When a kommunal representant leaves, a task goes to each current metodstöd
  * of the group (else the chair, else to nobody yet): tell them and agree a
@@ -240,7 +295,9 @@ typedef struct {
     long long granted_by_id; /* 0: none */
     char *granted_by;        /* the granting group's name, else granted_by_text, else "" */
     char *decision_ref;      /* "" */
-    char *from_date, *to_date;
+    char *from_date, *to_date; /* to_date: the last day it holds, "" open */
+    char *ended_at;            /* ISO time mandate_end was registered; "" not ended */
+    char *ended_by, *end_note; /* display name and why, "" */
 } Mandate;
 
 typedef struct {
@@ -259,8 +316,22 @@ typedef struct {
 
 /* Exactly one holder: group (± role), unit or person. */
 ErrCode mandate_add(Db *db, const Actor *who, const MandateNew *in, long long *id, Err *e);
+/* Ends (withdraws) a mandate or delegation: it holds through `on` (NULL:
+ * today) and no longer after. Not before its from_date, not after a to_date
+ * it already has; one already ended (or whose to_date has passed) is refused
+ * (ERR_CONFLICT). note: why (may be NULL). The event goes to the holding
+ * group, else the granting one. */
+ErrCode mandate_end(Db *db, const Actor *who, long long id, const char *on, const char *note, Err *e);
 /* Every mandate, holders in Swedish order. */
 ErrCode mandate_list(Db *db, Mandate **out, size_t *n, Err *e);
+ErrCode mandate_get(Db *db, long long id, Mandate *out, Err *e); /* ERR_NOTFOUND */
+/* In force on `day`: started (or no from_date) and not past its to_date. */
+bool mandate_in_force(const Mandate *m, const char *day);
+/* The mandates of a group, in force or not, holders in Swedish order: held
+ * by a role in it or by the group as a whole, granted or delegated by it, or
+ * carried by a current member (in person or as a unit's manager, as
+ * group_power counts them). */
+ErrCode group_mandates(Db *db, long long group_id, const char *today, Mandate **out, size_t *n, Err *e);
 void mandate_free(Mandate *m);
 void mandate_list_free(Mandate *m, size_t n);
 
@@ -381,6 +452,10 @@ typedef struct {
     size_t npath;
     Group *subgroups;      /* groups whose parent or reports_to is this one */
     size_t nsubgroups;
+    Mandate *mandates;     /* group_mandates */
+    size_t nmandates;
+    GroupEvent *history;   /* group_history, newest first */
+    size_t nhistory;
     char today[11];
 } GroupDetail;
 
@@ -401,6 +476,8 @@ json_t *mandate_to_json(const Mandate *m);
 json_t *group_power_to_json(const GroupPower *p);
 /* [{"member_id", "person", "role", "via", "mandate"}] */
 json_t *power_items_to_json(const PowerItem *p, size_t n);
+/* [{"at", "user", "kind", "summary", "note"}] */
+json_t *group_history_to_json(const GroupEvent *h, size_t n);
 json_t *group_detail_to_json(const GroupDetail *d);
 json_t *group_overlaps_to_json(const GroupOverlap *o, size_t n, double threshold);
 json_t *tasks_to_json(const Task *t, size_t n);

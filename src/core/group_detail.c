@@ -2,7 +2,8 @@
  * group_detail.c — everything the group page and GET /api/v1/groups/{id}
  * show at once: the group, its members, its power (the mandates its members
  * carry), its problems, its current commission, the path it reports along
- * and the groups under it.
+ * and the groups under it, its mandates (in force and ended) and its
+ * history.
  *
  * Must not: change anything, or print.
  */
@@ -22,7 +23,9 @@ ErrCode group_detail(Db *db, long long id, const char *today, GroupDetail *out, 
     Err q = ERR_INIT;
     if (group_members(db, id, out->today, &out->members, &out->nmembers, e) ||
         group_power(db, id, out->today, &out->power, e) || group_check(db, id, out->today, &out->problems, e) ||
-        group_report_path(db, id, &out->path, &out->npath, e) || group_list(db, out->today, &all, &nall, e))
+        group_report_path(db, id, &out->path, &out->npath, e) || group_list(db, out->today, &all, &nall, e) ||
+        group_mandates(db, id, out->today, &out->mandates, &out->nmandates, e) ||
+        group_history(db, id, &out->history, &out->nhistory, e))
         goto fail;
     out->has_commission = commission_current(db, id, &out->commission, &q) == ERR_OK;
     if (!out->has_commission && q.code != ERR_NOTFOUND) {
@@ -55,5 +58,7 @@ void group_detail_free(GroupDetail *d)
     if (d->has_commission) commission_free(&d->commission);
     group_list_free(d->path, d->npath);
     group_list_free(d->subgroups, d->nsubgroups);
+    mandate_list_free(d->mandates, d->nmandates);
+    group_history_free(d->history, d->nhistory);
     memset(d, 0, sizeof *d);
 }

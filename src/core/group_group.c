@@ -1,8 +1,8 @@
 /*
  * group_group.c — groups themselves: types, adding (and linking a group to
  * the body cases name), finding, listing, RMKS approval of an LPO, the path
- * a group reports along, and the group events; plus the small helpers the
- * other group_*.c files share (group_internal.h).
+ * a group reports along, and the group events (written and read); plus the
+ * small helpers the other group_*.c files share (group_internal.h).
  *
  * Must not: decide anything about members or commissions (group_member.c,
  * group_commission.c), or print.
@@ -63,7 +63,7 @@ char *group_keyword_fold(const char *s)
     return buf_take(&b);
 }
 
-static bool all_digits(const char *s)
+bool group_all_digits(const char *s)
 {
     if (!s || !*s) return false;
     for (; *s; s++)
@@ -93,7 +93,7 @@ ErrCode group_person_ref(Db *db, const char *ref, long long *id, char **name_out
     if (is_blank(ref)) return err_set(e, ERR_INVALID, "Ange en person (id eller namn).");
     IdName *rows;
     size_t n;
-    if (all_digits(ref)) {
+    if (group_all_digits(ref)) {
         if (db_rows(db, e, "SELECT id, name FROM people WHERE id = :id", DB_ARGS(DB_INT(":id", atoll(ref))),
                     sizeof *rows, idname_fill, idname_release, (void **)&rows, &n))
             return e->code;
@@ -134,6 +134,42 @@ ErrCode group_event(Db *db, long long group_id, const Actor *who, const char *ki
                    DB_ARGS(DB_INT(":g", group_id), DB_TEXT(":at", now),
                            who && who->id ? DB_INT(":u", who->id) : DB_NULL(":u"), DB_TEXT(":k", kind),
                            DB_TEXT(":s", summary), DB_TEXT(":n", note ? note : "")));
+}
+
+static void event_fill(Stmt *st, void *el)
+{
+    GroupEvent *h = el;
+    h->id = stmt_int(st, 0);
+    h->at = xstrdup(stmt_text(st, 1));
+    h->user = xstrdup(stmt_text(st, 2));
+    h->kind = xstrdup(stmt_text(st, 3));
+    h->summary = xstrdup(stmt_text(st, 4));
+    h->note = xstrdup(stmt_text(st, 5));
+}
+
+static void event_release(void *el)
+{
+    GroupEvent *h = el;
+    free(h->at);
+    free(h->user);
+    free(h->kind);
+    free(h->summary);
+    free(h->note);
+}
+
+ErrCode group_history(Db *db, long long group_id, GroupEvent **out, size_t *n, Err *e)
+{
+    return db_rows(db, e,
+                   "SELECT ev.id, ev.at, COALESCE(u.display_name, ''), ev.kind, ev.summary, ev.note "
+                   "FROM group_events ev LEFT JOIN users u ON u.id = ev.user_id WHERE ev.group_id = :g "
+                   "ORDER BY ev.id DESC",
+                   DB_ARGS(DB_INT(":g", group_id)), sizeof **out, event_fill, event_release, (void **)out, n);
+}
+
+void group_history_free(GroupEvent *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++) event_release(&h[i]);
+    free(h);
 }
 
 /* --- types -------------------------------------------------------------------------------- */
@@ -184,7 +220,7 @@ bool group_type_parse(const char *s, GroupType *out)
     return found;
 }
 
-static const char *all_type_keys(void)
+const char *group_type_keys(void)
 {
     return "nämnd, koncernledningsgrupp, samordningsråd, samordnande grupp, funktionsgrupp, sakkunniggrupp, "
            "lagstadgad grupp, kundråd, råd, RPO, LPO, LAG, nätverk, ledningsgrupp";
@@ -287,7 +323,7 @@ ErrCode group_get(Db *db, long long id, Group *out, Err *e)
 ErrCode group_find(Db *db, const char *ref, Group *out, Err *e)
 {
     if (is_blank(ref)) return err_set(e, ERR_INVALID, "Ange en grupp (id, kortnamn eller namn).");
-    if (all_digits(ref)) {
+    if (group_all_digits(ref)) {
         Err q = ERR_INIT;
         if (group_get(db, atoll(ref), out, &q) == ERR_OK) return ERR_OK;
         if (q.code != ERR_NOTFOUND) return *e = q, q.code;
@@ -313,13 +349,14 @@ ErrCode group_find(Db *db, const char *ref, Group *out, Err *e)
 
 /* --- adding -------------------------------------------------------------------------------- */
 
-/* Another group with this name or short name (any case)? */
-static ErrCode check_unique(Db *db, const char *name, const char *short_name, Err *e)
+ErrCode group_check_unique(Db *db, long long except, const char *name, const char *short_name, Err *e)
 {
     IdName *rows;
     size_t n;
-    if (db_rows(db, e, "SELECT id, name FROM groups UNION ALL SELECT id, short_name FROM groups WHERE short_name <> ''",
-                NULL, sizeof *rows, idname_fill, idname_release, (void **)&rows, &n))
+    if (db_rows(db, e,
+                "SELECT id, name FROM groups WHERE id <> :x "
+                "UNION ALL SELECT id, short_name FROM groups WHERE short_name <> '' AND id <> :x",
+                DB_ARGS(DB_INT(":x", except)), sizeof *rows, idname_fill, idname_release, (void **)&rows, &n))
         return e->code;
     char *kn = group_keyword_fold(name), *ks = group_keyword_fold(short_name);
     ErrCode rc = ERR_OK;
@@ -337,9 +374,7 @@ static ErrCode check_unique(Db *db, const char *name, const char *short_name, Er
     return rc;
 }
 
-/* The id of the body this group is to be, linking an existing one or
- * creating it. */
-static ErrCode body_for(Db *db, const char *short_name, const char *name, GroupType t, long long *body_id, Err *e)
+ErrCode group_body_for(Db *db, const char *short_name, const char *name, GroupType t, long long *body_id, Err *e)
 {
     if (is_blank(short_name))
         return err_set(e, ERR_INVALID, "En grupp som förankrar och beslutar i ärenden (organ) behöver ett kortnamn.");
@@ -371,15 +406,15 @@ static int flag(int given, bool fallback)
 ErrCode group_add_tx(Db *db, const Actor *who, const GroupNew *in, long long *id, Err *e)
 {
     GroupType t;
-    if (is_blank(in->type)) return err_set(e, ERR_INVALID, "Ange gruppens typ (%s).", all_type_keys());
+    if (is_blank(in->type)) return err_set(e, ERR_INVALID, "Ange gruppens typ (%s).", group_type_keys());
     if (!group_type_parse(in->type, &t))
-        return err_set(e, ERR_INVALID, "okänd grupptyp '%s'; välj en av: %s", in->type, all_type_keys());
+        return err_set(e, ERR_INVALID, "okänd grupptyp '%s'; välj en av: %s", in->type, group_type_keys());
     if (freetext_check("Gruppens namn", in->name, 200, true, e) ||
         freetext_check("Kortnamn", in->short_name, 32, false, e) ||
         freetext_check("Beskrivning", in->description, 4000, false, e) ||
         group_date_check("Datum för RMKS godkännande", in->rmks_approved_on, e))
         return e->code;
-    if (all_digits(in->name) || all_digits(in->short_name))
+    if (group_all_digits(in->name) || group_all_digits(in->short_name))
         return err_set(e, ERR_INVALID, "Gruppens namn och kortnamn får inte vara bara siffror (de läses som id).");
     if (!is_blank(in->rmks_approved_on) && t != GT_LPO)
         return err_set(e, ERR_INVALID, "RMKS godkänner sammansättningen av lokala programområden (LPO), inte av en %s.",
@@ -389,7 +424,7 @@ ErrCode group_add_tx(Db *db, const Actor *who, const GroupNew *in, long long *id
     long long parent = 0, reports = 0, unit = 0, body = 0;
     Group g;
     Unit u;
-    ErrCode rc = check_unique(db, name, short_name, e);
+    ErrCode rc = group_check_unique(db, 0, name, short_name, e);
     if (!rc && !is_blank(in->parent)) {
         if (!(rc = group_find(db, in->parent, &g, e))) parent = g.id, group_free(&g);
     }
@@ -399,7 +434,7 @@ ErrCode group_add_tx(Db *db, const Actor *who, const GroupNew *in, long long *id
     if (!rc && !is_blank(in->unit)) {
         if (!(rc = unit_find(db, in->unit, &u, e))) unit = u.id, unit_free(&u);
     }
-    if (!rc && in->body) rc = body_for(db, short_name, name, t, &body, e);
+    if (!rc && in->body) rc = group_body_for(db, short_name, name, t, &body, e);
     char now[32];
     iso_now(now);
     long long got = -1;

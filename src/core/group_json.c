@@ -152,6 +152,9 @@ json_t *mandate_to_json(const Mandate *m)
     json_object_set_new(j, "decision_ref", text_or_null(m->decision_ref));
     json_object_set_new(j, "from", text_or_null(m->from_date));
     json_object_set_new(j, "to", text_or_null(m->to_date));
+    json_object_set_new(j, "ended_at", text_or_null(m->ended_at));
+    json_object_set_new(j, "ended_by", text_or_null(m->ended_by));
+    json_object_set_new(j, "end_note", text_or_null(m->end_note));
     return j;
 }
 
@@ -182,6 +185,16 @@ static json_t *group_refs(const Group *g, size_t n)
     return a;
 }
 
+json_t *group_history_to_json(const GroupEvent *h, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:s, s:o}", "at", h[i].at, "user", text_or_null(h[i].user),
+                                           "kind", h[i].kind, "summary", h[i].summary, "note",
+                                           text_or_null(h[i].note)));
+    return a;
+}
+
 json_t *group_detail_to_json(const GroupDetail *d)
 {
     json_t *j = group_to_json(&d->group);
@@ -192,6 +205,14 @@ json_t *group_detail_to_json(const GroupDetail *d)
     json_object_set_new(j, "commission", d->has_commission ? commission_to_json(&d->commission) : json_null());
     json_object_set_new(j, "reports_path", group_refs(d->path, d->npath));
     json_object_set_new(j, "subgroups", group_refs(d->subgroups, d->nsubgroups));
+    json_t *mandates = json_array();
+    for (size_t i = 0; i < d->nmandates; i++) {
+        json_t *m = mandate_to_json(&d->mandates[i]);
+        json_object_set_new(m, "in_force", json_boolean(mandate_in_force(&d->mandates[i], d->today)));
+        json_array_append_new(mandates, m);
+    }
+    json_object_set_new(j, "mandates", mandates);
+    json_object_set_new(j, "history", group_history_to_json(d->history, d->nhistory));
     return j;
 }
 

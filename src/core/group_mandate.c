@@ -1,6 +1,7 @@
 /*
  * group_mandate.c — mandates (what a holder may decide) and delegations (a
- * mandate a body has delegated), and a group's power: a group decides
+ * mandate a body has delegated): adding them, ending (withdrawing) them, the
+ * mandates that belong to a group, and a group's power: a group decides
  * nothing by itself; its power is the mandates its current members carry —
  * by their role in the group, as the manager of a unit, or in person — and,
  * for a nämnd or råd, what the body as a whole is mandated to decide.
@@ -29,6 +30,9 @@ void mandate_free(Mandate *m)
     free(m->decision_ref);
     free(m->from_date);
     free(m->to_date);
+    free(m->ended_at);
+    free(m->ended_by);
+    free(m->end_note);
     memset(m, 0, sizeof *m);
 }
 
@@ -57,6 +61,9 @@ static void mandate_fill(Stmt *st, void *el)
     m->to_date = xstrdup(stmt_text(st, 15));
     const char *group = stmt_text(st, 16), *unit = stmt_text(st, 17), *title = stmt_text(st, 18),
                *person = stmt_text(st, 19);
+    m->ended_at = xstrdup(stmt_text(st, 20));
+    m->ended_by = xstrdup(stmt_text(st, 21));
+    m->end_note = xstrdup(stmt_text(st, 22));
     Buf h = BUF_INIT;
     if (m->person_id) {
         m->holder = MH_PERSON;
@@ -80,9 +87,11 @@ static void mandate_fill(Stmt *st, void *el)
     "SELECT m.id, m.kind, COALESCE(m.group_id, 0), m.role, COALESCE(m.unit_id, 0), COALESCE(m.person_id, 0), "     \
     "m.decides, m.within_mission, m.within_budget, m.whole_area, COALESCE(m.granted_by_id, 0), "                   \
     "COALESCE(gb.name, ''), m.granted_by_text, m.decision_ref, m.from_date, m.to_date, COALESCE(g.name, ''), "     \
-    "COALESCE(u.name, ''), COALESCE(u.manager_title, ''), COALESCE(p.name, '') FROM mandates m "                   \
+    "COALESCE(u.name, ''), COALESCE(u.manager_title, ''), COALESCE(p.name, ''), m.ended_at, "                      \
+    "COALESCE(eb.display_name, ''), m.end_note FROM mandates m "                                                   \
     "LEFT JOIN groups gb ON gb.id = m.granted_by_id LEFT JOIN groups g ON g.id = m.group_id "                      \
-    "LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN people p ON p.id = m.person_id "
+    "LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN people p ON p.id = m.person_id "                             \
+    "LEFT JOIN users eb ON eb.id = m.ended_by "
 
 static int by_holder(const void *a, const void *b)
 {
@@ -104,6 +113,27 @@ void mandate_list_free(Mandate *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) mandate_free(&m[i]);
     free(m);
+}
+
+ErrCode mandate_get(Db *db, long long id, Mandate *out, Err *e)
+{
+    Mandate *rows;
+    size_t n;
+    if (db_rows(db, e, MANDATE_SELECT "WHERE m.id = :id", DB_ARGS(DB_INT(":id", id)), sizeof *rows, mandate_fill,
+                mandate_release, (void **)&rows, &n))
+        return e->code;
+    if (n == 0) {
+        free(rows);
+        return err_set(e, ERR_NOTFOUND, "Mandatet finns inte (id %lld).", id);
+    }
+    *out = rows[0];
+    free(rows);
+    return ERR_OK;
+}
+
+bool mandate_in_force(const Mandate *m, const char *day)
+{
+    return (!*m->from_date || strcmp(m->from_date, day) <= 0) && (!*m->to_date || strcmp(m->to_date, day) >= 0);
 }
 
 /* --- adding --------------------------------------------------------------------------------------- */
@@ -184,12 +214,60 @@ ErrCode mandate_add(Db *db, const Actor *who, const MandateNew *in, long long *i
     GROUP_IN_TX(db, e, mandate_add_tx(db, who, in, id, e));
 }
 
-/* --- a group's power ------------------------------------------------------------------------------- */
+/* --- ending ----------------------------------------------------------------------------------------- */
 
-static bool in_force(const Mandate *m, const char *day)
+/* Why the mandate cannot end on `day` (today: the local date), or ERR_OK. */
+static ErrCode end_refused(const Mandate *m, const char *day, const char *today, Err *e)
 {
-    return (!*m->from_date || strcmp(m->from_date, day) <= 0) && (!*m->to_date || strcmp(m->to_date, day) >= 0);
+    const char *what = m->delegation ? "Delegationen" : "Mandatet";
+    if (*m->ended_at)
+        return err_set(e, ERR_CONFLICT, "%s är redan %s%s%s.", what, m->delegation ? "avslutad" : "avslutat",
+                       *m->to_date ? "; den sista dagen det gäller är " : "", m->to_date);
+    if (*m->to_date && strcmp(m->to_date, today) < 0)
+        return err_set(e, ERR_CONFLICT, "%s gällde till %s och har redan upphört.", what, m->to_date);
+    if (*m->from_date && strcmp(day, m->from_date) < 0)
+        return err_set(e, ERR_INVALID, "Slutdatum %s ligger före från-datum %s.", day, m->from_date);
+    if (*m->to_date && strcmp(day, m->to_date) > 0)
+        return err_set(e, ERR_INVALID,
+                       "Slutdatum %s ligger efter till-datum %s; att avsluta ett mandat kan inte förlänga det.", day,
+                       m->to_date);
+    return ERR_OK;
 }
+
+ErrCode mandate_end_tx(Db *db, const Actor *who, long long id, const char *on, const char *note, Err *e)
+{
+    if (group_date_check("Slutdatum", on, e) || freetext_check("Kommentar", note, 1000, false, e)) return e->code;
+    char day[11], today[11], now[32];
+    group_today(on, day);
+    group_today(NULL, today);
+    iso_now(now);
+    Mandate m;
+    if (mandate_get(db, id, &m, e)) return e->code;
+    ErrCode rc = end_refused(&m, day, today, e);
+    if (!rc)
+        rc = db_exec(db, e,
+                     "UPDATE mandates SET to_date = :d, ended_at = :now, ended_by = :u, end_note = :n WHERE id = :id",
+                     DB_ARGS(DB_TEXT(":d", day), DB_TEXT(":now", now),
+                             who && who->id ? DB_INT(":u", who->id) : DB_NULL(":u"), DB_TEXT(":n", note ? note : ""),
+                             DB_INT(":id", id)));
+    long long event_group = m.group_id ? m.group_id : m.granted_by_id;
+    if (!rc && event_group) {
+        Buf s = BUF_INIT;
+        buf_printf(&s, "%s avslutades: %s (%s); gäller till och med %s.", m.delegation ? "Delegationen" : "Mandatet",
+                   m.decides, m.holder_text, day);
+        rc = group_event(db, event_group, who, "mandate_end", buf_cstr(&s), note, e);
+        buf_free(&s);
+    }
+    mandate_free(&m);
+    return rc;
+}
+
+ErrCode mandate_end(Db *db, const Actor *who, long long id, const char *on, const char *note, Err *e)
+{
+    GROUP_IN_TX(db, e, mandate_end_tx(db, who, id, on, note, e));
+}
+
+/* --- a group's power ------------------------------------------------------------------------------- */
 
 typedef struct {
     long long id, unit_id;
@@ -258,6 +336,9 @@ static void mandate_copy(Mandate *dst, const Mandate *src)
     dst->decision_ref = xstrdup(src->decision_ref);
     dst->from_date = xstrdup(src->from_date);
     dst->to_date = xstrdup(src->to_date);
+    dst->ended_at = xstrdup(src->ended_at);
+    dst->ended_by = xstrdup(src->ended_by);
+    dst->end_note = xstrdup(src->end_note);
 }
 
 static void item_add(PowerItem **items, size_t *n, long long member_id, const char *person, GroupRole role,
@@ -294,63 +375,113 @@ static void set_note(GroupPower *p, const Group *g)
     p->note = buf_take(&b);
 }
 
+/* What group_power and group_mandates read: the group, its members as of
+ * the day, every mandate, its members' people and the units' managers. */
+typedef struct {
+    Group g;
+    GroupMember *m;
+    Mandate *md;
+    Holder *people, *units;
+    size_t nm, nmd, np, nu;
+} PowerData;
+
+static void power_data_free(PowerData *d)
+{
+    group_members_free(d->m, d->nm);
+    mandate_list_free(d->md, d->nmd);
+    holders_free(d->people, d->np);
+    holders_free(d->units, d->nu);
+    group_free(&d->g);
+    memset(d, 0, sizeof *d);
+}
+
+static ErrCode power_load(Db *db, long long group_id, const char *day, PowerData *d, Err *e)
+{
+    memset(d, 0, sizeof *d);
+    if (group_get(db, group_id, &d->g, e)) return e->code;
+    if (group_members(db, group_id, day, &d->m, &d->nm, e) || mandate_list(db, &d->md, &d->nmd, e) ||
+        db_rows(db, e,
+                "SELECT DISTINCT p.id, COALESCE(p.unit_id, 0), p.title, p.name FROM people p "
+                "JOIN group_members m ON m.person_id = p.id WHERE m.group_id = :g",
+                DB_ARGS(DB_INT(":g", group_id)), sizeof *d->people, holder_fill, holder_release,
+                (void **)&d->people, &d->np) ||
+        db_rows(db, e, "SELECT id, id, manager_title, manager_name FROM units", NULL, sizeof *d->units, holder_fill,
+                holder_release, (void **)&d->units, &d->nu)) {
+        power_data_free(d);
+        return e->code;
+    }
+    return ERR_OK;
+}
+
+/* Does the current member m carry x — by their role in the group, in
+ * person or as the manager of its unit? The way goes into via. */
+static bool member_carries(const PowerData *d, const GroupMember *m, const Mandate *x, char *via, size_t size)
+{
+    const Holder *person = NULL;
+    for (size_t k = 0; k < d->np; k++)
+        if (d->people[k].id == m->person_id) person = &d->people[k];
+    if (x->holder == MH_GROUP_ROLE && x->group_id == d->g.id && x->role == m->role) {
+        snprintf(via, size, "som %s i gruppen", group_role_key(m->role));
+    } else if (x->holder == MH_PERSON && x->person_id == m->person_id) {
+        snprintf(via, size, "personligt mandat");
+    } else if (x->holder == MH_UNIT_MANAGER && person && manages(person, d->units, d->nu, x->unit_id)) {
+        snprintf(via, size, "som %s", x->holder_text);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 ErrCode group_power(Db *db, long long group_id, const char *today, GroupPower *out, Err *e)
 {
     memset(out, 0, sizeof *out);
     char day[11];
     group_today(today, day);
-    Group g;
-    if (group_get(db, group_id, &g, e)) return e->code;
-    GroupMember *m = NULL;
-    Mandate *md = NULL;
-    Holder *people = NULL, *units = NULL;
-    size_t nm = 0, nmd = 0, np = 0, nu = 0;
-    ErrCode rc = ERR_OK;
-    if (group_members(db, group_id, day, &m, &nm, e) || mandate_list(db, &md, &nmd, e) ||
-        db_rows(db, e,
-                "SELECT DISTINCT p.id, COALESCE(p.unit_id, 0), p.title, p.name FROM people p "
-                "JOIN group_members m ON m.person_id = p.id WHERE m.group_id = :g",
-                DB_ARGS(DB_INT(":g", group_id)), sizeof *people, holder_fill, holder_release, (void **)&people, &np) ||
-        db_rows(db, e, "SELECT id, id, manager_title, manager_name FROM units", NULL, sizeof *units, holder_fill,
-                holder_release, (void **)&units, &nu)) {
-        rc = e->code;
-        goto done;
-    }
-    for (size_t i = 0; i < nm; i++) {
-        if (!m[i].current) continue;
-        const Holder *person = NULL;
-        for (size_t k = 0; k < np; k++)
-            if (people[k].id == m[i].person_id) person = &people[k];
-        for (size_t k = 0; k < nmd; k++) {
-            const Mandate *x = &md[k];
-            if (!in_force(x, day)) continue;
+    PowerData d;
+    if (power_load(db, group_id, day, &d, e)) return e->code;
+    for (size_t i = 0; i < d.nm; i++) {
+        if (!d.m[i].current) continue;
+        for (size_t k = 0; k < d.nmd; k++) {
             char via[300];
-            if (x->holder == MH_GROUP_ROLE && x->group_id == group_id && x->role == m[i].role) {
-                snprintf(via, sizeof via, "som %s i gruppen", group_role_key(m[i].role));
-            } else if (x->holder == MH_PERSON && x->person_id == m[i].person_id) {
-                snprintf(via, sizeof via, "personligt mandat");
-            } else if (x->holder == MH_UNIT_MANAGER && person && manages(person, units, nu, x->unit_id)) {
-                snprintf(via, sizeof via, "som %s", x->holder_text);
-            } else {
-                continue;
-            }
-            power_add(out, &m[i], x, via);
+            if (mandate_in_force(&d.md[k], day) && member_carries(&d, &d.m[i], &d.md[k], via, sizeof via))
+                power_add(out, &d.m[i], &d.md[k], via);
         }
     }
-    for (size_t k = 0; k < nmd; k++) {
-        if (md[k].holder != MH_GROUP || md[k].group_id != group_id || !in_force(&md[k], day)) continue;
+    for (size_t k = 0; k < d.nmd; k++) {
+        if (d.md[k].holder != MH_GROUP || d.md[k].group_id != group_id || !mandate_in_force(&d.md[k], day)) continue;
         out->own = xrealloc(out->own, (out->nown + 1) * sizeof *out->own);
-        mandate_copy(&out->own[out->nown++], &md[k]);
+        mandate_copy(&out->own[out->nown++], &d.md[k]);
     }
-    set_note(out, &g);
-done:
-    group_members_free(m, nm);
-    mandate_list_free(md, nmd);
-    holders_free(people, np);
-    holders_free(units, nu);
-    group_free(&g);
-    if (rc) group_power_free(out);
-    return rc;
+    set_note(out, &d.g);
+    power_data_free(&d);
+    return ERR_OK;
+}
+
+/* Held by the group or a role in it, given by it, or carried by a current member. */
+static bool belongs(const PowerData *d, const Mandate *x)
+{
+    if (x->group_id == d->g.id || x->granted_by_id == d->g.id) return true;
+    char via[300];
+    for (size_t i = 0; i < d->nm; i++)
+        if (d->m[i].current && member_carries(d, &d->m[i], x, via, sizeof via)) return true;
+    return false;
+}
+
+ErrCode group_mandates(Db *db, long long group_id, const char *today, Mandate **out, size_t *n, Err *e)
+{
+    *out = NULL;
+    *n = 0;
+    char day[11];
+    group_today(today, day);
+    PowerData d;
+    if (power_load(db, group_id, day, &d, e)) return e->code;
+    for (size_t k = 0; k < d.nmd; k++) {
+        if (!belongs(&d, &d.md[k])) continue;
+        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        mandate_copy(&(*out)[(*n)++], &d.md[k]);
+    }
+    power_data_free(&d);
+    return ERR_OK;
 }
 
 void power_items_free(PowerItem *p, size_t n)
@@ -420,7 +551,8 @@ ErrCode person_power(Db *db, long long person_id, const char *today, PowerItem *
     for (size_t k = 0; !rc && k < nmd; k++) {
         char via[300];
         long long member_id;
-        if (!in_force(&md[k], day) || !carries(&md[k], person, m, nm, units, nu, via, sizeof via, &member_id)) continue;
+        if (!mandate_in_force(&md[k], day) || !carries(&md[k], person, m, nm, units, nu, via, sizeof via, &member_id))
+            continue;
         GroupRole role = GR_LEDAMOT;
         for (size_t i = 0; i < nm; i++)
             if (m[i].id == member_id) role = m[i].role;

@@ -1,7 +1,8 @@
 /*
  * group_member.c — who sits in a group, in which role and for how long:
- * adding a member, ending a membership (and, when a municipal representative
- * leaves, the task for the group's metodstöd of seed 001 §9), listing them.
+ * adding a member, changing a membership's role or term, ending a
+ * membership (and, when a municipal representative leaves, the task for the
+ * group's metodstöd of seed 001 §9), listing them.
  *
  * Must not: judge the composition (group_check.c does), or print.
  */
@@ -290,6 +291,101 @@ ErrCode group_member_add_tx(Db *db, const Actor *who, long long group_id, const 
 ErrCode group_member_add(Db *db, const Actor *who, long long group_id, const MemberNew *in, long long *id, Err *e)
 {
     GROUP_IN_TX(db, e, group_member_add_tx(db, who, group_id, in, id, e));
+}
+
+/* --- changing the role or the term ---------------------------------------------------------------- */
+
+/* The membership `member_id` of the group, as of today; ERR_NOTFOUND naming the group. */
+static ErrCode membership(Db *db, const Group *g, long long member_id, GroupMember **all, size_t *n,
+                          const GroupMember **out, Err *e)
+{
+    *out = NULL;
+    if (group_members(db, g->id, NULL, all, n, e)) return e->code;
+    for (size_t i = 0; i < *n; i++)
+        if ((*all)[i].id == member_id) *out = &(*all)[i];
+    if (!*out) return err_set(e, ERR_NOTFOUND, "Gruppen '%s' har inget medlemskap med id %lld.", g->name, member_id);
+    return ERR_OK;
+}
+
+/* "roll: ledamot → ordförande; till: öppet → 2026-12-31" — "" when nothing differs. */
+static void describe_change(Buf *b, const GroupMember *x, GroupRole role, const char *to, long long muni,
+                            const char *muni_name)
+{
+    if (role != x->role) buf_printf(b, "roll: %s → %s", group_role_key(x->role), group_role_key(role));
+    if (strcmp(to, x->to_date))
+        buf_printf(b, "%still: %s → %s", b->len ? "; " : "", *x->to_date ? x->to_date : "öppet", *to ? to : "öppet");
+    if (muni && muni != x->municipality_id)
+        buf_printf(b, "%skommun: %s", b->len ? "; " : "", muni_name);
+}
+
+static ErrCode change_checks(const MemberChange *in, const GroupMember *x, GroupRole *role, const char **to, Err *e)
+{
+    *role = x->role;
+    *to = in->to ? in->to : x->to_date;
+    if (*x->ended_on)
+        return err_set(e, ERR_CONFLICT, "Uppdraget för %s som %s avslutades %s; ett avslutat uppdrag ändras inte.",
+                       x->person_name, group_role_key(x->role), x->ended_on);
+    if (in->role && !group_role_parse(in->role, role))
+        return err_set(e, ERR_INVALID, "okänd roll '%s'; välj en av: %s", in->role, all_role_keys());
+    if (group_date_check("Till-datum", *to, e) || freetext_check("Kommentar", in->note, 1000, false, e))
+        return e->code;
+    if (**to && *x->from_date && strcmp(*to, x->from_date) < 0)
+        return err_set(e, ERR_INVALID, "Till-datum (%s) ligger före från-datum (%s).", *to, x->from_date);
+    return ERR_OK;
+}
+
+ErrCode group_member_change_tx(Db *db, const Actor *who, long long group_id, long long member_id,
+                               const MemberChange *in, bool *changed, Err *e)
+{
+    if (changed) *changed = false;
+    Group g;
+    if (group_get(db, group_id, &g, e)) return e->code;
+    GroupMember *m = NULL;
+    size_t n = 0;
+    const GroupMember *x;
+    GroupRole role;
+    const char *to = NULL;
+    long long muni = 0;
+    ErrCode rc = membership(db, &g, member_id, &m, &n, &x, e);
+    if (!rc) rc = change_checks(in, x, &role, &to, e);
+    for (size_t i = 0; !rc && role != x->role && i < n; i++)
+        if (m[i].id != x->id && m[i].person_id == x->person_id && m[i].role == role && !*m[i].ended_on)
+            rc = err_set(e, ERR_CONFLICT, "%s är redan %s i gruppen.", x->person_name, group_role_key(role));
+    if (!rc) { /* a kommunal representant keeps (or gets) a municipality; no other role has one */
+        MemberNew mn = {NULL, NULL, in->municipality, NULL, NULL};
+        if (role == GR_KOMMUNAL && !in->municipality && x->municipality_id) muni = x->municipality_id;
+        else rc = member_municipality(db, &mn, role, x->person_id, x->person_name, &muni, e);
+    }
+    char *muni_name = NULL;
+    Err q = ERR_INIT;
+    if (!rc && muni)
+        muni_name =
+            db_text(db, &q, "SELECT official_name FROM municipalities WHERE id = :m", DB_ARGS(DB_INT(":m", muni)));
+    if (!rc && q.code) rc = (*e = q, q.code);
+    Buf what = BUF_INIT;
+    if (!rc) describe_change(&what, x, role, to, muni, muni_name ? muni_name : "");
+    if (!rc && what.len) {
+        rc = db_exec(db, e, "UPDATE group_members SET role = :r, to_date = :t, municipality_id = :m WHERE id = :id",
+                     DB_ARGS(DB_TEXT(":r", group_role_key(role)), DB_TEXT(":t", to),
+                             muni ? DB_INT(":m", muni) : DB_NULL(":m"), DB_INT(":id", member_id)));
+        Buf s = BUF_INIT;
+        buf_printf(&s, "Uppdraget för %s ändrades: %s.", x->person_name, buf_cstr(&what));
+        if (!rc)
+            rc = group_event(db, group_id, who, "member_change", buf_cstr(&s), is_blank(in->note) ? NULL : in->note, e);
+        if (!rc && changed) *changed = true;
+        buf_free(&s);
+    }
+    buf_free(&what);
+    free(muni_name);
+    group_members_free(m, n);
+    group_free(&g);
+    return rc;
+}
+
+ErrCode group_member_change(Db *db, const Actor *who, long long group_id, long long member_id, const MemberChange *in,
+                            bool *changed, Err *e)
+{
+    GROUP_IN_TX(db, e, group_member_change_tx(db, who, group_id, member_id, in, changed, e));
 }
 
 /* --- ending ------------------------------------------------------------------------------------- */

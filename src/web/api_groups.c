@@ -7,11 +7,14 @@
  *   GET  /api/v1/groups/{id}                     members, power, problems, current commission
  *   GET  /api/v1/groups/{id}/commission          current commission and every version
  *   POST /api/v1/groups                          a new group
+ *   POST /api/v1/groups/{id}                     change a group (partial: what is absent stays)
  *   POST /api/v1/groups/{id}/members             a new member
+ *   POST /api/v1/groups/{id}/members/{m}         a membership's role and term (partial)
  *   POST /api/v1/groups/{id}/members/{m}/end     a membership ends (tasks for the metodstöd)
  *   POST /api/v1/groups/{id}/commission          a new version of the commission
  *   POST /api/v1/groups/{id}/rmks-approval       RMKS approved an LPO's composition
  *   GET  /api/v1/mandates, POST /api/v1/mandates mandates and delegations
+ *   POST /api/v1/mandates/{id}/end               a mandate or delegation ends {on, note}
  *   GET  /api/v1/tasks, POST /api/v1/tasks/{id}/done
  * The GETs take ?date=YYYY-MM-DD to see the groups as of another day.
  * Each handler reads its typed fields (a 400 names a bad one), asks core and
@@ -179,6 +182,43 @@ void api_group_create(Request *r)
     reply_detail(r, 201, id, NULL);
 }
 
+/* A partial change: an absent (or null) field stays as it is; "" clears
+ * parent, reports_to and unit. "body": true makes the group a body. */
+void api_group_update(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    json_t *j = json_body_or_reply(r);
+    GroupEdit in = {.body = -1, .seeks_patient_rep = -1, .has_municipal_parts = -1, .multiprofessional = -1};
+    bool ok = j && json_str_or_reply(r, j, "type", OPTIONAL, &in.type) &&
+              json_str_or_reply(r, j, "name", OPTIONAL, &in.name) &&
+              json_str_or_reply(r, j, "short_name", OPTIONAL, &in.short_name) &&
+              json_str_or_reply(r, j, "description", OPTIONAL, &in.description) &&
+              json_ref_or_reply(r, j, "parent", &in.parent) && json_ref_or_reply(r, j, "reports_to", &in.reports_to) &&
+              json_ref_or_reply(r, j, "unit", &in.unit) && flag_or_reply(r, j, "body", &in.body) &&
+              flag_or_reply(r, j, "seeks_patient_rep", &in.seeks_patient_rep) &&
+              flag_or_reply(r, j, "has_municipal_parts", &in.has_municipal_parts) &&
+              flag_or_reply(r, j, "multiprofessional", &in.multiprofessional) &&
+              json_str_or_reply(r, j, "note", OPTIONAL, &in.note);
+    json_decref(j);
+    if (!ok) return;
+    bool changed = false;
+    Err e = ERR_INIT;
+    if (group_update(r->db, &r->user, id, &in, &changed, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    GroupDetail d;
+    if (group_detail(r->db, id, NULL, &d, &e)) {
+        reply_err(r, &e);
+        return;
+    }
+    json_t *out = group_detail_to_json(&d);
+    group_detail_free(&d);
+    json_object_set_new(out, "changed", json_boolean(changed));
+    reply_json(r, 200, out);
+}
+
 void api_group_member_add(Request *r)
 {
     long long id;
@@ -223,6 +263,24 @@ void api_group_member_end(Request *r)
     group_detail_free(&d);
     json_object_set_new(out, "tasks_created", json_integer(tasks));
     reply_json(r, 200, out);
+}
+
+void api_group_member_change(Request *r)
+{
+    long long id, member;
+    if (!arg_id_or_reply(r, 0, &id) || !arg_id_or_reply(r, 1, &member)) return;
+    json_t *j = json_body_or_reply(r);
+    MemberChange in = {0};
+    bool ok = j && json_str_or_reply(r, j, "role", OPTIONAL, &in.role) &&
+              json_str_or_reply(r, j, "to", OPTIONAL, &in.to) &&
+              json_ref_or_reply(r, j, "municipality", &in.municipality) &&
+              json_str_or_reply(r, j, "note", OPTIONAL, &in.note);
+    json_decref(j);
+    if (!ok) return;
+    bool changed = false;
+    Err e = ERR_INIT;
+    if (group_member_change(r->db, &r->user, id, member, &in, &changed, &e)) reply_err(r, &e);
+    else reply_detail(r, 200, id, NULL);
 }
 
 /* A commission field, at the top level or inside its section
@@ -329,6 +387,24 @@ void api_mandate_create(Request *r)
         return;
     }
     reply_json(r, 201, out);
+}
+
+void api_mandate_end(Request *r)
+{
+    long long id;
+    if (!arg_id_or_reply(r, 0, &id)) return;
+    json_t *j = r->body_len ? json_body_or_reply(r) : json_object();
+    const char *on = NULL, *note = NULL;
+    bool ok = j && json_str_or_reply(r, j, "on", OPTIONAL, &on) && json_str_or_reply(r, j, "note", OPTIONAL, &note);
+    json_decref(j);
+    if (!ok) return;
+    Err e = ERR_INIT;
+    json_t *out = NULL;
+    if (mandate_end(r->db, &r->user, id, on, note, &e) || !(out = mandates_json(r, id, &e))) {
+        reply_err(r, &e);
+        return;
+    }
+    reply_json(r, 200, out);
 }
 
 void api_tasks_list(Request *r)

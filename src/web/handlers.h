@@ -146,6 +146,14 @@ void api_person_get(Request *r);
 void api_person_create(Request *r);
 void api_person_update(Request *r);
 /* end of organisation pages and group forms */
+/* group edit: web/page_group_edit.c, web/api_groups.c */
+void page_group_update(Request *r);
+void page_group_member_change(Request *r);
+void page_group_mandate_end(Request *r);
+void api_group_update(Request *r);
+void api_group_member_change(Request *r);
+void api_mandate_end(Request *r);
+/* end of group edit */
 /* web/page_group_list.c, web/page_group.c */
 void page_group_list(Request *r);
 void page_group_view(Request *r);

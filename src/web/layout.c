@@ -55,6 +55,13 @@ static const struct {
     {"complaint", "Klagomålet är registrerat."},
     {"complaint-updated", "Klagomålet är uppdaterat."},
     /* end of complaint forms */
+    /* group edit */
+    {"group-updated", "Gruppen är ändrad."},
+    {"group-unchanged", "Inget ändrades: uppgifterna var desamma som förut."},
+    {"member-changed", "Uppdraget är ändrat."},
+    {"member-unchanged", "Inget ändrades i uppdraget."},
+    {"mandate-ended", "Mandatet är avslutat; det räknas inte i beslutskraften efter sista dagen."},
+    /* end of group edit */
 };
 
 /* A menu link; `path` is one of Lots' own constant paths. */

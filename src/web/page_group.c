@@ -3,9 +3,10 @@
  * it is, the problems in its composition, where it reports and escalates
  * (an inline SVG with the same path in words beside it), its members, its
  * power as the mandates its members carry, and its commission document with
- * every earlier version. For those who may write, the forms that keep it
- * (web/page_group_forms.c) sit beside what they change; a refused form
- * brings the page back with the message and what was typed.
+ * every earlier version, its mandates in force and ended, and its history.
+ * For those who may write, the forms that keep it (web/page_group_forms.c,
+ * web/page_group_edit.c) sit beside what they change; a refused form brings
+ * the page back with the message and what was typed.
  * All text goes through html_printf (escaped) or html_raw with literals.
  */
 #include "web/handlers.h"
@@ -168,7 +169,8 @@ static void problems(Request *r, const GroupDetail *d)
     html_raw(&r->out, "</ul></div>");
 }
 
-static void member_row(Request *r, const GroupMember *m, bool former)
+/* For writers, a last cell with the form that changes a membership not ended. */
+static void member_row(Request *r, const GroupDetail *d, const GroupMember *m, bool former, const char *form)
 {
     html_printf(&r->out, "<tr><td>%s</td><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td class=\"date\">%s</td>"
                          "<td class=\"date\">%s",
@@ -176,38 +178,51 @@ static void member_row(Request *r, const GroupMember *m, bool former)
                 *m->municipality_name ? m->municipality_name : m->person_title, m->professions, m->from_date,
                 former ? m->ended_on : m->to_date);
     if (m->term_passed) html_raw(&r->out, " <span class=\"badge ful-not-met\">utgånget</span>");
-    html_raw(&r->out, "</td></tr>");
+    html_raw(&r->out, "</td>");
+    if (role_can_write(r->user.role)) {
+        html_raw(&r->out, "<td>");
+        if (!*m->ended_on) group_member_term_form(r, d, m, form);
+        html_raw(&r->out, "</td>");
+    }
+    html_raw(&r->out, "</tr>");
 }
 
-static void members_table(Request *r, const GroupDetail *d, bool former)
+static void members_table(Request *r, const GroupDetail *d, bool former, const char *form)
 {
     html_printf(&r->out, "<table><caption class=\"visually-hidden\">%s</caption><thead><tr>"
                          "<th scope=\"col\">Roll</th><th scope=\"col\">Namn</th><th scope=\"col\">Titel eller kommun</th>"
-                         "<th scope=\"col\">Profession</th><th scope=\"col\">Från</th><th scope=\"col\">%s</th>"
-                         "</tr></thead><tbody>",
+                         "<th scope=\"col\">Profession</th><th scope=\"col\">Från</th><th scope=\"col\">%s</th>",
                 former ? "Tidigare och kommande ledamöter" : "Nuvarande ledamöter", former ? "Slutade" : "Till");
+    if (role_can_write(r->user.role)) html_raw(&r->out, "<th scope=\"col\">Roll och mandattid</th>");
+    html_raw(&r->out, "</tr></thead><tbody>");
     for (size_t i = 0; i < d->nmembers; i++)
-        if (d->members[i].current != former) member_row(r, &d->members[i], former);
+        if (d->members[i].current != former) member_row(r, d, &d->members[i], former, form);
     html_raw(&r->out, "</tbody></table>");
 }
 
-static void members(Request *r, const GroupDetail *d)
+static void members(Request *r, const GroupDetail *d, const char *form)
 {
     size_t current = 0;
     for (size_t i = 0; i < d->nmembers; i++) current += d->members[i].current;
     html_raw(&r->out, "<h2>Ledamöter</h2>");
-    if (current) members_table(r, d, false);
+    if (current) members_table(r, d, false, form);
     else html_raw(&r->out, "<p>Inga nuvarande ledamöter är registrerade.</p>");
     if (d->nmembers > current) {
-        html_printf(&r->out, "<details><summary>Tidigare och kommande ledamöter (%zu)</summary>", d->nmembers - current);
-        members_table(r, d, true);
+        bool open = form && !strncmp(form, "term-", 5); /* a refused change of a coming member's term */
+        html_printf(&r->out, "<details%s><summary>Tidigare och kommande ledamöter (%zu)</summary>", open ? " open" : "",
+                    d->nmembers - current);
+        members_table(r, d, true, form);
         html_raw(&r->out, "</details>");
     }
 }
 
 void mandate_text(Request *r, const Mandate *m)
 {
+    char today[11];
+    iso_today(today);
     html_printf(&r->out, "%s%s", m->delegation ? "Delegation: " : "", m->decides);
+    if (*m->to_date && strcmp(m->to_date, today) < 0)
+        html_printf(&r->out, " <span class=\"badge ful-not-met\">upphört %s</span>", m->to_date);
     if (m->within_mission) html_raw(&r->out, " <span class=\"badge status\">inom uppdraget</span>");
     if (m->within_budget) html_raw(&r->out, " <span class=\"badge status\">inom budget</span>");
     if (m->whole_area) html_raw(&r->out, " <span class=\"badge status\">hela ansvarsområdet</span>");
@@ -308,6 +323,24 @@ static void commission(Request *r, const GroupDetail *d)
     html_raw(&r->out, "</section>");
 }
 
+/* --- the history ------------------------------------------------------------------------------------- */
+
+static void history(Request *r, const GroupDetail *d)
+{
+    if (!d->nhistory) return;
+    html_printf(&r->out, "<section id=\"historik\" aria-labelledby=\"h-history\"><h2 id=\"h-history\">Historik</h2>"
+                         "<details><summary>Vad som har hänt med gruppen (%zu)</summary><ol class=\"group-history\">",
+                d->nhistory);
+    for (size_t i = 0; i < d->nhistory; i++) {
+        const GroupEvent *h = &d->history[i];
+        html_printf(&r->out, "<li><span class=\"meta\">%s%s%s</span> %s", when_text(r, h->at), *h->user ? ", " : "",
+                    h->user, h->summary);
+        if (*h->note) html_printf(&r->out, "<br><span class=\"why\">%s</span>", h->note);
+        html_raw(&r->out, "</li>");
+    }
+    html_raw(&r->out, "</ol></details></section>");
+}
+
 void group_page(Request *r, long long id, const Err *error, const char *form)
 {
     GroupDetail d;
@@ -325,14 +358,17 @@ void group_page(Request *r, long long id, const Err *error, const char *form)
     if (error) error_box(r, error->msg[0] ? error->msg : "Det gick inte att spara.");
     else notice_from_query(r);
     facts(r, &d);
+    if (writer) group_edit_form(r, &d, form);
     if (writer) group_rmks_form(r, &d, form);
     problems(r, &d);
     report_section(r, &d);
-    members(r, &d);
+    members(r, &d, form);
     if (writer) group_member_forms(r, &d, form);
     power(r, &d);
+    group_mandates_section(r, &d, form);
     if (writer) group_mandate_form(r, &d, form);
     commission(r, &d);
+    history(r, &d);
     group_detail_free(&d);
     page_end(r);
 }

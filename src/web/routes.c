@@ -133,6 +133,15 @@ const Route routes[] = {
     {"POST", "/api/v1/people", W, api_person_create, "Ny person {name, title, unit, municipality, professions} → 201"},
     {"POST", "/api/v1/people/{id}", W, api_person_update, "Ändra en person {name, title, unit, municipality, professions}; utelämnat behålls"},
     /* end of organisation pages and group forms */
+    /* group edit: changing a group, a membership's role and term, ending a mandate
+     * (web/page_group_edit.c, web/api_groups.c); after /groups/new and /members/end */
+    {"POST", "/groups/{id}", W, page_group_update, "Ändra gruppen: typ, namn, kortnamn, överordnad grupp, rapporterar till, enhet, organ, sammansättning"},
+    {"POST", "/groups/{id}/members/{member}", W, page_group_member_change, "Ändra ett uppdrags roll eller mandattid (till-datum)"},
+    {"POST", "/groups/{id}/mandates/{mandate}/end", W, page_group_mandate_end, "Avsluta ett mandat eller en delegation (on, note)"},
+    {"POST", "/api/v1/groups/{id}", W, api_group_update, "Ändra en grupp {type, name, short_name, description, parent, reports_to, unit, body, seeks_patient_rep, has_municipal_parts, multiprofessional, note}; utelämnat behålls, \"\" tömmer"},
+    {"POST", "/api/v1/groups/{id}/members/{member}", W, api_group_member_change, "Ändra ett uppdrag {role, to, municipality, note}; utelämnat behålls"},
+    {"POST", "/api/v1/mandates/{id}/end", W, api_mandate_end, "Avsluta ett mandat eller en delegation {on, note}: gäller till och med on (tomt: i dag)"},
+    /* end of group edit */
     {"GET", "/groups", U, page_group_list, "Grupper och organ: antal problem, problemen, överlappande uppdrag"},
     {"GET", "/decide", U, page_decide, "Vem beslutar? Beslutsvägen för en föreslagen åtgärd (unit, municipality, within_mission, within_budget, political, cost; upprepade unit och municipality)"},
     {"GET", "/groups/{id}", U, page_group_view, "En grupp: sammansättning, rapportering (diagram), ledamöter, beslutskraft, uppdragshandling"},

@@ -513,6 +513,70 @@ try {
     await page.screenshot({ path: join(shots, 'person.png'), fullPage: true });
   });
   /* --- end of organisation and group forms --- */
+  /* --- group edit: a group's reporting changed (the diagram follows), a mandate ended --- */
+  await check('she changes whom an LPO reports to: a loop is refused, then the reporting diagram follows', async () => {
+    await page.goto(server.base + '/groups');
+    await page.getByRole('link', { name: 'LPO Rörelseorganens sjukdomar' }).first().click();
+    await page.waitForURL(/\/groups\/\d+$/);
+    const diagram = () => page.locator('svg.rep-diagram desc').textContent();
+    assert(/rapporterar till Rådet för medicinskt kunskapsstöd/.test(await diagram()), 'not the demo path: ' + await diagram());
+    const edit = page.locator('details.group-form').filter({ has: page.locator('summary', { hasText: 'Ändra gruppen' }) });
+    await edit.locator('summary').click();
+    assert(await edit.getByLabel('Namn (obligatoriskt)').inputValue() === 'LPO Rörelseorganens sjukdomar', 'the form is not prefilled');
+    await axeCheck(page, 'group with the edit form open');
+    await edit.getByLabel('Rapporterar till').selectOption(await optionValue('#ge-reports_to', 'LAG Höftledsartros (LAG)'));
+    await edit.getByLabel(/^Varför/).fill('Rapporterar till sin arbetsgrupp?');
+    await submit(edit.getByRole('button', { name: 'Spara ändringarna' }));
+    const alert = await page.getByRole('alert').innerText();
+    assert(/Rapporterar till: 'LAG Höftledsartros' rapporterar redan till den här gruppen/.test(alert), 'no reason for the refusal: ' + alert);
+    assert(/rapporterar till Rådet för medicinskt kunskapsstöd/.test(await diagram()), 'the refused change was drawn');
+    const again = page.locator('details.group-form[open]').filter({ has: page.locator('summary', { hasText: 'Ändra gruppen' }) });
+    assert(await again.getByLabel(/^Varför/).inputValue() === 'Rapporterar till sin arbetsgrupp?', 'the typed note is lost');
+    await axeCheck(page, 'group edit refused');
+    await again.getByLabel('Rapporterar till').selectOption(await optionValue('#ge-reports_to', 'Samordningsråd Rörelseorganens sjukdomar (samordningsråd)'));
+    await again.getByLabel(/^Varför/).fill('Samordningsrådet tar över uppföljningen.');
+    await submit(again.getByRole('button', { name: 'Spara ändringarna' }));
+    assert(page.url().includes('ok=group-updated'), 'not saved: ' + page.url());
+    const drawn = await diagram();
+    assert(/LPO Rörelseorganens sjukdomar rapporterar till Samordningsråd Rörelseorganens sjukdomar\./.test(drawn), 'the diagram did not follow: ' + drawn);
+    const boxes = await page.locator('svg.rep-diagram g.rep-node title').allTextContents();
+    assert(boxes.some((t) => t.startsWith('Samordningsråd Rörelseorganens sjukdomar')) && !boxes.some((t) => t.startsWith('Rådet för medicinskt')),
+      'the boxes are not the new path: ' + boxes.join(' | '));
+    await page.locator('#historik summary').click();
+    const history = await page.locator('#historik').innerText();
+    assert(/Anna Berg[\s\S]*rapporterar till: den överordnade gruppen → 'Samordningsråd Rörelseorganens sjukdomar'[\s\S]*Samordningsrådet tar över/.test(history),
+      'the history does not show the change: ' + history.slice(0, 600));
+    await axeCheck(page, 'group after the edit');
+    await page.screenshot({ path: join(shots, 'group-edit.png'), fullPage: true });
+  });
+
+  await check('she ends the LAG chair\'s mandate: it leaves the power and is listed as ended', async () => {
+    await page.goto(server.base + '/groups');
+    await page.getByRole('link', { name: 'LAG Höftledsartros' }).first().click();
+    await page.waitForURL(/\/groups\/\d+$/);
+    const power = () => page.locator('ul.power').first().innerText();
+    assert(/Sofia Nilsson[\s\S]*som ordförande i gruppen/.test(await power()), 'the chair does not carry the mandate: ' + await power());
+    const item = page.locator('ul.mandates li', { hasText: 'ordförande i LAG Höftledsartros' });
+    await item.locator('summary').click();
+    const d = new Date(Date.now() - 86400000);
+    const yesterday = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await item.getByLabel('Sista dag det gäller (tomt: i dag)').fill(yesterday);
+    await item.getByLabel('Varför').fill('Ny ordförande utses av LPO.');
+    await axeCheck(page, 'group with a mandate\'s end form open');
+    await submit(item.getByRole('button', { name: 'Avsluta mandatet' }));
+    assert(/Mandatet är avslutat/.test(await page.getByRole('status').innerText()), 'no notice after ending');
+    const now = await page.locator('main').innerText();
+    assert(!/Sofia Nilsson \(som ordförande i gruppen\)/.test(now), 'still counted in the power');
+    const ended = page.locator('details.ended-mandates');
+    await ended.locator('summary').click();
+    const text = await ended.innerText();
+    assert(/Avslutade och upphörda mandat \(1\)/.test(text) && text.includes(`upphört ${yesterday}`) &&
+      /av Anna Berg/.test(text) && /Ny ordförande utses av LPO\./.test(text), 'not listed as ended: ' + text);
+    assert(await ended.locator('details.row-form').count() === 0, 'an ended mandate offers "Avsluta"');
+    await axeCheck(page, 'group with an ended mandate');
+    await page.screenshot({ path: join(shots, 'group-mandate-ended.png'), fullPage: true });
+  });
+  /* --- end of group edit --- */
   // --- pattern periods (issue 4): the chart page's Per månad / Per vecka switch ---
   await check('a chart page switches between the monthly and the weekly chart, and passes axe', async () => {
     await page.goto(server.base + '/patterns');

@@ -540,6 +540,20 @@ run group overlaps --threshold 5 --db "$gdb"; expect "group overlaps: a threshol
 run group tasks --db "$gdb";                expect "group tasks: the metodstöd is told" 0 'Maja Ek \(LAG Demens\): Ingrid Holm, kommunal representant för Laxå kommun'
 run group list --db "$tmp/lots.db";         expect "group list on a database without groups" 0 'Inga grupper'
 run help group;                             expect "help group" 0 'lots group overlaps'
+# --- group edit: lots group edit on the demo database -----------------------------------------------
+run group edit RMKS --reports-to "LAG Höftledsartros" --name "Rådet" --db "$gdb"
+expect "group edit: a reporting loop is refused, naming the field" 1 '' "Rapporterar till: 'LAG Höftledsartros' rapporterar redan, via"
+run group show "Rådet" --db "$gdb";         expect "group edit: a refusal changes nothing" 1 '' "okänd grupp 'Rådet'"
+run group edit "LAG Demens" --parent "" --multiprofessional nej --note "Omorganisation" --as admin --db "$gdb"
+expect "group edit: a change, said as the history says it" 0 "^LAG Demens \\(id [0-9]+\\): Gruppen ändrades: hör till: 'LPO Äldres hälsa och palliativ vård' → ingen; multiprofessionell: ja → nej\\.$"
+run group show "LAG Demens" --json --db "$gdb"
+[ "$(js '[d.parent_id, d.multiprofessional, d.history[0].kind, d.history[0].note].join(" ")')" = " false changed Omorganisation" ] \
+    && ok "group edit: stored, with its history line" || bad "group edit: stored" "$(js '[d.parent_id, d.multiprofessional, d.history[0]]')"
+run group edit "LAG Demens" --multiprofessional nej --db "$gdb"; expect "group edit: nothing to change" 0 'Inget ändrades'
+run group edit SSN --short-name SHSN --db "$gdb"; expect "group edit: a body keeps its short name" 1 '' "Kortnamn: 'SSN' är organets namn"
+run group edit "LAG Demens" --patient-rep kanske --db "$gdb"; expect "group edit: ja or nej" 2 '' '--patient-rep ska vara ja eller nej'
+run group edit --db "$gdb";                 expect "group edit without a group" 2
+# --- end of group edit ---
 
 # --- plan import-structure: plans and their trees from CSV ------------------------------------------
 sdb="$tmp/structure.db"
