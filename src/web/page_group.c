@@ -21,7 +21,7 @@
 
 /* --- the reporting and escalation diagram ---------------------------------------------------- */
 
-enum { BOX_W = 300, BOX_H = 46, GAP = 30, SUB_W = 220, SUB_GAP = 16, MARGIN = 10, NAME_CHARS = 38, SUB_CHARS = 26 };
+enum { BOX_W = 380, BOX_H = 46, GAP = 30, SUB_W = 220, SUB_GAP = 16, MARGIN = 10, NAME_CHARS = 50, SUB_CHARS = 26 };
 
 /* At most `max` characters of a UTF-8 name, with "…" when cut; arena. */
 static const char *clip(Request *r, const char *s, size_t max)
