@@ -51,7 +51,12 @@
  * counts (c or Laney's c′), never rates or g charts; "recent" and the
  * half-life below are six weeks. A series that signals per month and per
  * week is one pattern: pattern_detect keeps the stronger and names the
- * other's rule.
+ * other's rule. A weekly series has four times the points of a monthly one,
+ * so a single week just above the upper limit turns up in some series by
+ * chance alone (at about 0.3 % a point, one series in six over a year of
+ * weeks); over_ucl therefore needs, per week, two recent points above the
+ * limit or one more than one σ beyond it (4σ from the centre line). The
+ * run rules are unchanged: their false-alarm rate does not grow with n.
  *
  * STRENGTH. With a recency weight w(i) = 0.5^(age/6), age the number of
  * periods from point i to the last one (a half-life of six months or weeks):
@@ -71,6 +76,9 @@
 #include <string.h>
 
 enum { MIN_POINTS = 8 };
+/* A lone weekly point above the limit counts when it lies this many sigmas
+ * beyond it (4σ from the centre line). */
+#define WEEK_LONE_SIGMAS 1.0
 #define LANEY_SIGMA_Z 1.5
 
 static const char *const rule_keys[] = {"", "over_ucl", "long_run", "few_crossings", "short_gaps"};
@@ -248,6 +256,8 @@ ErrCode pattern_judge(const char *const *labels, const double *counts, const dou
     size_t since = np;
     if (np >= MIN_POINTS) {
         /* beyond the limit on the unfavourable side */
+        size_t nbeyond = 0;
+        double lone_sigmas = 0, beyond_sum = 0;
         for (size_t i = recent_from; i < np; i++) {
             const SpcOut *o = &j->shewhart.points[i];
             double lim = rare ? o->lcl : o->ucl;
@@ -255,9 +265,24 @@ ErrCode pattern_judge(const char *const *labels, const double *counts, const dou
             double sigma = fabs(lim - o->cl) / 3;
             bool beyond = rare ? (lim > 0 && o->y < lim) : o->y > lim;
             if (!beyond || !(sigma > 0)) continue;
-            contrib[rare ? RULE_SHORT_GAPS : RULE_OVER_UCL] += weight(age[i]) * (1 + fabs(o->y - lim) / sigma);
-            j->signal[i] = true;
-            if (i < since) since = i;
+            beyond_sum += weight(age[i]) * (1 + fabs(o->y - lim) / sigma);
+            nbeyond++;
+            lone_sigmas = fabs(o->y - lim) / sigma;
+        }
+        /* weekly: one week just over the limit is chance more often than not
+         * (see WEEKLY SERIES above); it counts only well beyond the limit */
+        bool weekly = pattern_week_number(labels[n - 1]) >= 0;
+        if (weekly && nbeyond == 1 && lone_sigmas < WEEK_LONE_SIGMAS) nbeyond = 0;
+        if (nbeyond) {
+            contrib[rare ? RULE_SHORT_GAPS : RULE_OVER_UCL] += beyond_sum;
+            for (size_t i = recent_from; i < np; i++) {
+                const SpcOut *o = &j->shewhart.points[i];
+                double lim = rare ? o->lcl : o->ucl;
+                if (isnan(o->y) || isnan(lim) || isnan(o->cl) || !(fabs(lim - o->cl) > 0)) continue;
+                if (!(rare ? (lim > 0 && o->y < lim) : o->y > lim)) continue;
+                j->signal[i] = true;
+                if (i < since) since = i;
+            }
         }
         Run longest, last;
         runs_of(&j->run, side, recent_from, &longest, &last);

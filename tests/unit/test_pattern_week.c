@@ -331,11 +331,51 @@ static void test_rare_series_dates(void **state)
     pattern_list_free(p, n);
 }
 
+/* One judged series of 26 points around 4 a period (c̄ ≈ 4.3–4.6, UCL ≈
+ * 10.5–11) with `spikes` put into the recent points; weekly or monthly
+ * labels. Returns the rule that fired. */
+static PatternRule judge_spiked(bool weekly, const double *spikes, size_t nspikes)
+{
+    static const double base[4] = {3, 5, 4, 4};
+    char buf[26][12];
+    const char *labels[26];
+    double c[26];
+    for (int i = 0; i < 26; i++) {
+        if (weekly) snprintf(buf[i], sizeof buf[i], "2026-W%02d", i + 1);
+        else snprintf(buf[i], sizeof buf[i], "%04d-%02d", 2024 + i / 12, i % 12 + 1);
+        labels[i] = buf[i];
+        c[i] = base[i % 4];
+    }
+    for (size_t k = 0; k < nspikes; k++) c[23 - 2 * k] = spikes[k];
+    Judgement j;
+    Err e = ERR_INIT;
+    if (pattern_judge(labels, c, NULL, 26, NULL, 0, NULL, &j, &e)) fail_msg("pattern_judge: %s", e.msg);
+    PatternRule rule = j.rule;
+    judgement_free(&j);
+    return rule;
+}
+
+/* A weekly series has four times the points of a monthly one, so one week
+ * just over the upper limit is no pattern on its own (pattern_judge.c,
+ * WEEKLY SERIES); one far beyond it, or two over it, are. A month just over
+ * the limit still is. */
+static void test_lone_week_over_the_limit(void **state)
+{
+    (void)state;
+    const double just_over[] = {11}, far_over[] = {13}, two_over[] = {12, 12};
+    assert_int_equal(judge_spiked(true, just_over, 1), RULE_NONE);
+    assert_int_equal(judge_spiked(true, far_over, 1), RULE_OVER_UCL);
+    assert_int_equal(judge_spiked(true, two_over, 2), RULE_OVER_UCL);
+    assert_int_equal(judge_spiked(false, just_over, 1), RULE_OVER_UCL);
+    assert_int_equal(judge_spiked(true, NULL, 0), RULE_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_iso_weeks),
         cmocka_unit_test(test_weekly_enough),
+        cmocka_unit_test(test_lone_week_over_the_limit),
         cmocka_unit_test_setup_teardown(test_cluster_is_one_weekly_pattern, setup, teardown),
         cmocka_unit_test_setup_teardown(test_weekly_and_monthly_charts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_case_holds_both_periods, setup, teardown),
