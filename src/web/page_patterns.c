@@ -45,6 +45,19 @@ static void events_table(Request *r, const Pattern *p)
     pattern_events_free(ev, n);
 }
 
+/* "2026-07,2026-08" (as stored) → "2026-07, 2026-08", in the request arena. */
+static const char *comma_spaced(Request *r, const char *list)
+{
+    Buf b = BUF_INIT;
+    for (const char *c = list; *c; c++) {
+        if (*c == ',') buf_puts(&b, ", ");
+        else buf_putc(&b, *c);
+    }
+    const char *out = arena_strdup(&r->arena, buf_cstr(&b));
+    buf_free(&b);
+    return out;
+}
+
 static void pattern_section(Request *r, const Pattern *p, size_t rank)
 {
     html_printf(&r->out,
@@ -57,7 +70,7 @@ static void pattern_section(Request *r, const Pattern *p, size_t rank)
                 "<dd>%s</dd>",
                 pattern_rule_label(pattern_rule_parse(p->rule)), source_sv(p->source), level_sv(p->level),
                 pattern_period_phrase(p->period), p->events, p->since_period, num_sv(r, p->strength),
-                p->signal_periods);
+                comma_spaced(r, p->signal_periods));
     if (*p->also_period)
         html_printf(&r->out, "<dt>Även %s</dt><dd>%s (styrka %s)</dd>", pattern_period_phrase(p->also_period),
                     pattern_rule_label(pattern_rule_parse(p->also_rule)), num_sv(r, p->also_strength));

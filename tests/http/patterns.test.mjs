@@ -94,6 +94,8 @@ test('the patterns page and a chart page render the SVG', async () => {
   assert.match(page.text, /Skapa signalärende|Signalärende:/);
   assert.match(page.text, /<dt>Period<\/dt><dd>per månad<\/dd>/);
   assert.match(page.text, /<dt>Även per (vecka|månad)<\/dt>/);
+  const periods = [...page.text.matchAll(/<dt>Signalerande perioder<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => m[1]);
+  assert.ok(periods.length && periods.every((x) => /^\d{4}-W?\d\d(, \d{4}-W?\d\d)*$/.test(x)), periods.join(' | '));
   const p = (await srv.api('GET', '/api/v1/patterns')).json.items[0];
   const chart = await web.get(`/charts/${p.unit_id}/${p.category_id}?source=${p.source}&level=${p.level}`);
   assert.equal(chart.status, 200);
