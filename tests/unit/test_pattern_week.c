@@ -337,7 +337,7 @@ static void test_rare_series_dates(void **state)
 static PatternRule judge_spiked(bool weekly, const double *spikes, size_t nspikes)
 {
     static const double base[4] = {3, 5, 4, 4};
-    char buf[26][12];
+    char buf[26][24];
     const char *labels[26];
     double c[26];
     for (int i = 0; i < 26; i++) {
