@@ -370,7 +370,7 @@ ErrCode rules_parse(const char *yaml, size_t len, const char *filename, RuleSet 
     }
     RuleSet *rs = xcalloc(1, sizeof *rs);
     rs->source = xstrdup(filename);
-    Yaml y = {&doc, filename, e};
+    Yaml y = {&doc, filename, e, yaml_last_line(yaml, len)};
     ErrCode rc = read_set(&y, yaml_document_get_root_node(&doc), rs);
     yaml_document_delete(&doc);
     if (rc) {

@@ -250,7 +250,7 @@ ErrCode process_parse(const char *yaml, size_t len, const char *filename, Proces
     yaml_document_t doc;
     ErrCode rc = yaml_load(&doc, yaml, len, filename, e);
     if (rc) return rc;
-    Yaml y = {&doc, filename, e};
+    Yaml y = {&doc, filename, e, yaml_last_line(yaml, len)};
     ProcessDef *def = xcalloc(1, sizeof *def);
     def->source = xstrdup(filename);
     rc = read_process(&y, yaml_document_get_root_node(&doc), def);

@@ -26,6 +26,7 @@ ErrCode yaml_fail(const Yaml *y, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (y->last_line && line > y->last_line) line = y->last_line;
     return err_set(y->e, ERR_INVALID, "%s:%d: %s", y->filename, line, msg);
 }
 
@@ -63,6 +64,11 @@ static int line_at_offset(const char *text, size_t len, size_t offset)
     return line;
 }
 
+int yaml_last_line(const char *text, size_t len)
+{
+    return line_at_offset(text, len, len ? len - 1 : 0);
+}
+
 static ErrCode syntax_error(const yaml_parser_t *p, const char *text, size_t len, const char *filename, Err *e)
 {
     if (p->error == YAML_READER_ERROR)
@@ -72,7 +78,7 @@ static ErrCode syntax_error(const yaml_parser_t *p, const char *text, size_t len
     const char *sv = syntax_problem(p->problem);
     /* At the end of a file without a final line break libyaml's mark stands
      * on a line past the last one; name the last line instead. */
-    int last = line_at_offset(text, len, len ? len - 1 : 0);
+    int last = yaml_last_line(text, len);
     int line = (int)p->problem_mark.line + 1, start = (int)p->context_mark.line + 1;
     if (line > last) line = last;
     if (start > last) start = last;

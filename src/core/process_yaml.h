@@ -20,6 +20,7 @@ typedef struct {
     yaml_document_t *doc;
     const char *filename;
     Err *e;
+    int last_line; /* the file's last line (yaml_last_line); 0: unknown */
 } Yaml;
 
 /* One field of a mapping: the caller sets name, yaml_fields() the rest. */
@@ -34,6 +35,10 @@ typedef struct {
 ErrCode yaml_load(yaml_document_t *doc, const char *text, size_t len, const char *filename, Err *e);
 
 int yaml_line(const yaml_node_t *n);
+/* The last line of the text (a final line break starts no new line). An
+ * empty value at the very end of a file sits, for libyaml, on the line
+ * after it; yaml_fail names this one instead. */
+int yaml_last_line(const char *text, size_t len);
 ErrCode yaml_fail(const Yaml *y, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Fills fields[0..n) from the mapping `map`. `what` names the thing for a

@@ -402,6 +402,7 @@ static void test_broken_rules_are_refused_with_file_and_line(void **state)
          "x.yaml:8: regeln 'a' finns redan (rad 4)"},
         {"key: x\nname: X\n\tsteps: []\nbasis: B\n", "x.yaml:3: YAML-syntaxfel"},
         {"", "x.yaml:1: filen är tom – den ska beskriva ett regelverk"},
+        {"---", "x.yaml:1: "}, /* an empty value at the end is on the last line, not past it */
         {"key: X Y\nname: X\n", "x.yaml:1: ogiltigt id 'X Y'"},
         {"key: x\nname: X\nmandate_level: avdelning\nsteps: []\n", "x.yaml:3: okänd nivå 'avdelning'"},
         {"key: x\nname: X\nsteps:\n  - key: a\n    each: municipality\n    actor: \"{kommun}\"\n    kind: decides\n"

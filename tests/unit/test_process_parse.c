@@ -133,6 +133,10 @@ static void yaml_syntax_error_has_libyamls_line(void **state)
     /* found by tests/fuzz/fuzz_process: an error at the end of a file with no
      * final line break was reported on a line past the end */
     expect_error("key: T\nname", "t.yaml:2: ", "YAML-syntaxfel");
+    /* found by fuzz_process too: a lone document marker, whose empty value
+     * libyaml places on the line after it */
+    expect_error("---", "t.yaml:1: ", "fält med värden");
+    expect_error("---\n", "t.yaml:1: ", "fält med värden");
 }
 
 static void duplicate_step(void **state)
