@@ -2,23 +2,11 @@
  * err.c — filling an Err.
  */
 #include "base/err.h"
+#include "base/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-/* A message cut at the end of the buffer may end inside a character; drop
- * the part, so the message stays UTF-8 (the API sends it as a JSON string,
- * which must be). */
-static void drop_partial_character(char *s)
-{
-    size_t n = strlen(s), start = n;
-    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80) start--; /* continuation bytes */
-    if (start == 0) return;
-    unsigned char lead = (unsigned char)s[start - 1];
-    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (start - 1) < want) s[start - 1] = '\0';
-}
 
 ErrCode err_set(Err *e, ErrCode code, const char *fmt, ...)
 {
@@ -28,7 +16,9 @@ ErrCode err_set(Err *e, ErrCode code, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof e->msg) drop_partial_character(e->msg);
+    /* a message cut at the end of the buffer stays UTF-8: the API sends it
+     * as a JSON string, which must be */
+    if (n >= (int)sizeof e->msg) utf8_drop_cut(e->msg);
     return code;
 }
 

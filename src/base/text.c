@@ -119,3 +119,13 @@ char *fold_lower(const char *s)
     }
     return out;
 }
+
+void utf8_drop_cut(char *s)
+{
+    size_t n = strlen(s), start = n;
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80) start--; /* continuation bytes */
+    if (start == 0) return;
+    unsigned char lead = (unsigned char)s[start - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (start - 1) < want) s[start - 1] = '\0';
+}

@@ -10,6 +10,9 @@
 #include <time.h>
 
 bool utf8_valid(const char *s);
+/* After a text was cut to fit a buffer (snprintf): drops a character whose
+ * bytes were cut off at the end, so valid UTF-8 stays valid. */
+void utf8_drop_cut(char *s);
 size_t utf8_length(const char *s);          /* characters, not bytes */
 char *trim_dup(const char *s);              /* new string without surrounding space */
 bool is_blank(const char *s);               /* NULL, "" or only white space */

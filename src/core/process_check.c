@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "core/process_check.h"
 #include "core/suggest.h"
 
@@ -27,7 +28,7 @@ static ErrCode fail(const Check *c, int line, const char *fmt, ...)
     char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (vsnprintf(msg, sizeof msg, fmt, ap) >= (int)sizeof msg) utf8_drop_cut(msg);
     va_end(ap);
     return err_set(c->e, ERR_INVALID, "%s:%d: %s", c->def->source, line, msg);
 }

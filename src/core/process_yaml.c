@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "core/suggest.h"
 
 int yaml_line(const yaml_node_t *n)
@@ -24,7 +25,7 @@ ErrCode yaml_fail(const Yaml *y, int line, const char *fmt, ...)
     char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (vsnprintf(msg, sizeof msg, fmt, ap) >= (int)sizeof msg) utf8_drop_cut(msg);
     va_end(ap);
     if (y->last_line && line > y->last_line) line = y->last_line;
     return err_set(y->e, ERR_INVALID, "%s:%d: %s", y->filename, line, msg);
@@ -96,6 +97,7 @@ static ErrCode expect_end(yaml_parser_t *p, const char *text, size_t len, const 
     if (!yaml_parser_load(p, &extra)) return syntax_error(p, text, len, filename, e);
     yaml_node_t *root = yaml_document_get_root_node(&extra);
     int line = root ? yaml_line(root) : 0;
+    if (line > yaml_last_line(text, len)) line = yaml_last_line(text, len); /* an empty second document at the end */
     yaml_document_delete(&extra);
     if (root)
         return err_set(e, ERR_INVALID, "%s:%d: filen får bara innehålla ett YAML-dokument (en process per fil)",

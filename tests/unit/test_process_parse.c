@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/text.h"
 #include "core/process.h"
 
 /* A definition that parses; the numbers are its lines. */
@@ -137,6 +138,26 @@ static void yaml_syntax_error_has_libyamls_line(void **state)
      * libyaml places on the line after it */
     expect_error("---", "t.yaml:1: ", "fält med värden");
     expect_error("---\n", "t.yaml:1: ", "fält med värden");
+    /* and an empty second document at the end of the file */
+    expect_error("key: T\n---", "t.yaml:2: ", "ett YAML-dokument");
+}
+
+/* Found by fuzz_rules: a message cut to fit its buffer inside a two-byte
+ * character was not UTF-8. A field name of 250 å is cut in every message. */
+static void long_messages_stay_utf8(void **state)
+{
+    (void)state;
+    for (int shift = 0; shift < 2; shift++) { /* an odd and an even cut */
+        char yaml[1200] = "key: T\nname: Test\n";
+        if (shift) strcat(yaml, "x");
+        for (int i = 0; i < 250; i++) strcat(yaml, "\xc3\xa5");
+        strcat(yaml, ": 1\n");
+        ProcessDef *def = NULL;
+        Err e = ERR_INIT;
+        assert_int_equal(process_parse(yaml, strlen(yaml), "t.yaml", &def, &e), ERR_INVALID);
+        assert_true(strlen(e.msg) > 390);
+        if (!utf8_valid(e.msg)) fail_msg("shift %d: the message is not UTF-8", shift);
+    }
 }
 
 static void duplicate_step(void **state)
@@ -390,6 +411,7 @@ int main(void)
         cmocka_unit_test(transition_to_unknown_step),
         cmocka_unit_test(origin_outside_one_to_six),
         cmocka_unit_test(yaml_syntax_error_has_libyamls_line),
+        cmocka_unit_test(long_messages_stay_utf8),
         cmocka_unit_test(duplicate_step),
         cmocka_unit_test(values_and_rules_of_steps),
         cmocka_unit_test(checklist_items_are_checked),
