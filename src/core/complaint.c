@@ -150,7 +150,7 @@ ErrCode complaint_insert(Db *db, const Actor *who, const ComplaintRow *r, long l
     free(search);
     if (got < 0) return e->code ? e->code : err_set(e, ERR_INTERNAL, "klagomålet kunde inte sparas");
     if (id) *id = got;
-    return ERR_OK;
+    return record_registered(db, RECORD_COMPLAINT, got, who, import_id, e);
 }
 
 ErrCode complaint_add(Db *db, const Actor *who, const ComplaintNew *in, long long *id, Err *e)
@@ -202,8 +202,26 @@ typedef struct {
     const char *answer; /* trimmed, or NULL: unchanged */
 } Change;
 
-/* Inside the caller's transaction. */
-static ErrCode apply(Db *db, long long id, Change *u, Err *e)
+/* The new status, closed date, answer and search text, and their event. */
+static ErrCode write_change(Db *db, const Actor *who, const Complaint *c, const char *status, const char *closed,
+                            const char *answer, const char *what, Err *e)
+{
+    char now[32];
+    iso_now(now);
+    char *search = search_text(c->ref, c->category, c->subcategory, c->description, answer);
+    ErrCode rc = db_exec(db, e,
+                         "UPDATE complaints SET status = :st, closed_date = :cd, answer = :ans, search_text = :s, "
+                         "updated_at = :now WHERE id = :id",
+                         DB_ARGS(DB_TEXT(":st", status), *closed ? DB_TEXT(":cd", closed) : DB_NULL(":cd"),
+                                 DB_TEXT(":ans", answer), DB_TEXT(":s", search), DB_TEXT(":now", now),
+                                 DB_INT(":id", c->id)));
+    free(search);
+    const char *kind = strcmp(c->status, status) ? "status" : strcmp(c->closed_date, closed) ? "closed_date" : "answer";
+    return rc ? rc : record_event_add(db, RECORD_COMPLAINT, c->id, who, kind, what, e);
+}
+
+/* Inside the caller's transaction. A change that changes nothing writes nothing. */
+static ErrCode apply(Db *db, const Actor *who, long long id, Change *u, Err *e)
 {
     Complaint c;
     if (complaint_get(db, id, &c, e)) return e->code;
@@ -213,15 +231,13 @@ static ErrCode apply(Db *db, long long id, Change *u, Err *e)
     if (!rc && !strcmp(status, "besvarat") && !*answer)
         rc = err_set(e, ERR_CONFLICT, "Klagomålet kan inte vara besvarat utan svaret till den klagande: fyll i svaret.");
     if (!rc) {
-        char now[32];
-        iso_now(now);
-        char *search = search_text(c.ref, c.category, c.subcategory, c.description, answer);
-        rc = db_exec(db, e,
-                     "UPDATE complaints SET status = :st, closed_date = :cd, answer = :ans, search_text = :s, "
-                     "updated_at = :now WHERE id = :id",
-                     DB_ARGS(DB_TEXT(":st", status), *u->closed ? DB_TEXT(":cd", u->closed) : DB_NULL(":cd"),
-                             DB_TEXT(":ans", answer), DB_TEXT(":s", search), DB_TEXT(":now", now), DB_INT(":id", id)));
-        free(search);
+        Buf what = BUF_INIT;
+        record_change(&what, "Status", c.status, status);
+        record_change(&what, "Avslutat", c.closed_date, u->closed);
+        record_note(&what, strcmp(c.answer, answer) != 0,
+                    *c.answer ? "Svar till den klagande ändrat" : "Svar till den klagande ifyllt");
+        if (what.len) rc = write_change(db, who, &c, status, u->closed, answer, buf_cstr(&what), e);
+        buf_free(&what);
     }
     complaint_free(&c);
     return rc;
@@ -243,7 +259,7 @@ ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *sta
     u.answer = trimmed;
     ErrCode rc = db_begin(db, e);
     if (!rc) {
-        rc = apply(db, id, &u, e);
+        rc = apply(db, who, id, &u, e);
         if (rc) db_rollback(db);
         else rc = db_commit(db, e);
     }

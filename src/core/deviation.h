@@ -298,6 +298,29 @@ void complaint_category_names_free(char **names, size_t n);
 ErrCode complaint_update(Db *db, const Actor *who, long long id, const char *status, const char *closed_date,
                          const char *answer, Err *e);
 
+/* --- history (deviation_history.c) ------------------------------------------------------------------ */
+
+/* Every change above appends one event to its record's history in the same
+ * transaction (registration, status, feedback/answer, serious, händelseanalys,
+ * Lex Maria, closed date); a change that changes nothing appends none. */
+typedef enum { RECORD_DEVIATION = 0, RECORD_COMPLAINT } RecordKind;
+
+typedef struct {
+    long long id;
+    char *at;        /* ISO 8601 time */
+    char *user_name; /* display name, "" for the system (the demo) */
+    char *what;      /* registered, imported, status, serious, analysis, lex_maria, answer … */
+    char *detail;    /* Swedish: "Status: registrerad → under utredning" */
+} RecordEvent;
+
+typedef struct {
+    RecordEvent *items; /* newest first */
+    size_t n;
+} RecordHistory;
+
+ErrCode record_history(Db *db, RecordKind kind, long long id, RecordHistory *out, Err *e);
+void record_history_free(RecordHistory *h);
+
 /* --- import ------------------------------------------------------------------------------------------ */
 
 typedef enum { IMPORT_DEVIATIONS = 0, IMPORT_COMPLAINTS } ImportKind;
@@ -353,6 +376,8 @@ json_t *deviation_detail_to_json(const DeviationDetail *d);
  *  "closed_date" (null),"answer","entered_via","import_id","created_at","updated_at"} */
 json_t *complaint_to_json(const Complaint *c);
 json_t *complaint_list_to_json(const ComplaintList *l);
+/* [{"at","user" (null for the system),"what","detail"}, …], newest first */
+json_t *record_history_to_json(const RecordHistory *h);
 /* {"import_id","kind","read","added","existing"} */
 json_t *import_counts_to_json(const ImportCounts *c, ImportKind kind);
 

@@ -155,7 +155,7 @@ ErrCode dev_insert(Db *db, const Actor *who, const DevRow *r, long long import_i
     free(search);
     if (got < 0) return e->code ? e->code : err_set(e, ERR_INTERNAL, "avvikelsen kunde inte sparas");
     if (id) *id = got;
-    return ERR_OK;
+    return record_registered(db, RECORD_DEVIATION, got, who, import_id, e);
 }
 
 ErrCode deviation_add(Db *db, const Actor *who, const DeviationNew *in, long long *id, Err *e)

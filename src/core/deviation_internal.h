@@ -7,6 +7,7 @@
 #ifndef LOTS_CORE_DEVIATION_INTERNAL_H
 #define LOTS_CORE_DEVIATION_INTERNAL_H
 
+#include "base/buf.h"
 #include "base/csv.h"
 #include "core/deviation.h"
 
@@ -81,6 +82,17 @@ void complaint_row_free(ComplaintRow *r);
 ErrCode complaint_insert(Db *db, const Actor *who, const ComplaintRow *r, long long import_id, long long *id, Err *e);
 
 
+
+/* --- history (deviation_history.c): inside the caller's transaction ------------------------------- */
+
+ErrCode record_event_add(Db *db, RecordKind kind, long long id, const Actor *who, const char *what,
+                         const char *detail, Err *e);
+/* "Registrerad", or for import_id > 0 "Importerad från <file> (import N)". */
+ErrCode record_registered(Db *db, RecordKind kind, long long id, const Actor *who, long long import_id, Err *e);
+/* Appends "; " and "<label>: before → after" ("–" for empty) when they differ. */
+void record_change(Buf *b, const char *label, const char *before, const char *after);
+/* Appends "; " and text when changed. */
+void record_note(Buf *b, bool changed, const char *text);
 
 /* --- the mapping (deviation_mapping.c) ---------------------------------------------------------- */
 

@@ -113,3 +113,18 @@ json_t *import_counts_to_json(const ImportCounts *c, ImportKind kind)
                      kind == IMPORT_COMPLAINTS ? "complaints" : "deviations", "read", c->read, "added", c->added,
                      "existing", c->existing);
 }
+
+json_t *record_history_to_json(const RecordHistory *h)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < h->n; i++) {
+        const RecordEvent *ev = &h->items[i];
+        json_t *j = json_object();
+        json_object_set_new(j, "at", json_string(ev->at));
+        json_object_set_new(j, "user", text_or_null(ev->user_name));
+        json_object_set_new(j, "what", json_string(ev->what));
+        json_object_set_new(j, "detail", json_string(ev->detail));
+        json_array_append_new(a, j);
+    }
+    return a;
+}

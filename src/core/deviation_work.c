@@ -48,15 +48,19 @@ static ErrCode touch(Db *db, long long id, Err *e)
 
 static ErrCode set_serious(Db *db, const Actor *who, long long id, const void *arg, Err *e)
 {
-    (void)who;
     bool serious = *(const bool *)arg;
+    long long was = db_int(db, e, "SELECT serious FROM deviations WHERE id = :id", DB_ARGS(DB_INT(":id", id)), -1);
+    if (e->code) return e->code;
+    if (was == serious) return ERR_OK; /* nothing changes, nothing is written */
     /* A Lex Maria report is by definition about a serious event (see dev_lex_maria_insert). */
     if (!serious && db_exists(db, e, "SELECT 1 FROM lex_maria_reports WHERE deviation_id = :id", DB_ARGS(DB_INT(":id", id))))
         return err_set(e, ERR_CONFLICT,
                        "Avvikelsen är anmäld enligt Lex Maria och därmed allvarlig: markeringen kan inte tas bort.");
     if (e->code) return e->code;
     if (db_exec(db, e, "UPDATE deviations SET serious = :s WHERE id = :id",
-                DB_ARGS(DB_INT(":s", serious), DB_INT(":id", id))))
+                DB_ARGS(DB_INT(":s", serious), DB_INT(":id", id))) ||
+        record_event_add(db, RECORD_DEVIATION, id, who, "serious",
+                         serious ? "Markerad som allvarlig" : "Markeringen som allvarlig borttagen", e))
         return e->code;
     return touch(db, id, e);
 }
@@ -73,27 +77,40 @@ typedef struct {
     const char *feedback; /* trimmed, or NULL */
 } Update;
 
+/* The status, feedback and search text, and their event; in the caller's transaction. */
+static ErrCode write_update(Db *db, const Actor *who, const Deviation *d, const char *status, const char *feedback,
+                            const char *what, Err *e)
+{
+    char *search = dev_search_text(d->ref, d->category, d->subcategory, d->description, d->immediate_action, feedback);
+    ErrCode rc = db_exec(db, e, "UPDATE deviations SET status = :st, feedback = :fb, search_text = :s WHERE id = :id",
+                         DB_ARGS(DB_TEXT(":st", status), DB_TEXT(":fb", feedback), DB_TEXT(":s", search),
+                                 DB_INT(":id", d->id)));
+    free(search);
+    if (!rc)
+        rc = record_event_add(db, RECORD_DEVIATION, d->id, who, strcmp(d->status, status) ? "status" : "feedback",
+                              what, e);
+    return rc ? rc : touch(db, d->id, e);
+}
+
 static ErrCode update(Db *db, const Actor *who, long long id, const void *arg, Err *e)
 {
-    (void)who;
     const Update *u = arg;
     Deviation d;
     if (deviation_get(db, id, &d, e)) return e->code;
     const char *status = u->status ? u->status : d.status;
     const char *feedback = u->feedback ? u->feedback : d.feedback;
+    Buf what = BUF_INIT;
+    record_change(&what, "Status", d.status, status);
+    record_note(&what, strcmp(d.feedback, feedback) != 0, *d.feedback ? "Återkoppling ändrad" : "Återkoppling ifylld");
     ErrCode rc = ERR_OK;
     if (!strcmp(status, "avslutad") && is_blank(feedback))
         rc = err_set(e, ERR_CONFLICT,
                      "Avvikelsen kan inte avslutas utan återkoppling till den som rapporterade: fyll i återkopplingen.");
-    if (!rc) {
-        char *search = dev_search_text(d.ref, d.category, d.subcategory, d.description, d.immediate_action, feedback);
-        rc = db_exec(db, e, "UPDATE deviations SET status = :st, feedback = :fb, search_text = :s WHERE id = :id",
-                     DB_ARGS(DB_TEXT(":st", status), DB_TEXT(":fb", feedback), DB_TEXT(":s", search),
-                             DB_INT(":id", id)));
-        free(search);
-    }
+    else if (what.len) rc = write_update(db, who, &d, status, feedback, buf_cstr(&what), e);
+    /* else nothing changes and nothing is written */
+    buf_free(&what);
     deviation_free(&d);
-    return rc ? rc : touch(db, id, e);
+    return rc;
 }
 
 ErrCode deviation_update(Db *db, const Actor *who, long long id, const char *status, const char *feedback, Err *e)
@@ -177,6 +194,9 @@ ErrCode dev_analysis_insert(Db *db, const Actor *who, long long deviation_id, co
         if (rc) return rc;
     }
     if (id) *id = aid;
+    char what[64];
+    snprintf(what, sizeof what, "Händelseanalys tillagd (påbörjad %s)", started);
+    if (record_event_add(db, RECORD_DEVIATION, deviation_id, who, "analysis", what, e)) return e->code;
     return touch(db, deviation_id, e);
 }
 
@@ -217,6 +237,7 @@ ErrCode dev_lex_maria_insert(Db *db, const Actor *who, long long deviation_id, c
         rc = err_set(e, ERR_CONFLICT, "Avvikelsen %s är redan anmäld enligt Lex Maria.", d.ref);
     else if (strcmp(sent, d.event_date) < 0)
         rc = err_set(e, ERR_INVALID, "Skickad till IVO: %s är före händelsen (%s).", sent, d.event_date);
+    bool was_serious = d.serious;
     deviation_free(&d);
     if (rc) return rc;
     iso_now(now);
@@ -230,6 +251,10 @@ ErrCode dev_lex_maria_insert(Db *db, const Actor *who, long long deviation_id, c
     free(note);
     /* A Lex Maria report is by definition about a serious event. */
     if (!rc) rc = db_exec(db, e, "UPDATE deviations SET serious = 1 WHERE id = :id", DB_ARGS(DB_INT(":id", deviation_id)));
+    char what[96];
+    snprintf(what, sizeof what, "Anmäld enligt Lex Maria (skickad till IVO %s)%s", sent,
+             was_serious ? "" : "; markerad som allvarlig");
+    if (!rc) rc = record_event_add(db, RECORD_DEVIATION, deviation_id, who, "lex_maria", what, e);
     return rc ? rc : touch(db, deviation_id, e);
 }
 
