@@ -71,6 +71,23 @@ static bool fields_or_reply(Request *r, const json_t *j, const FieldDef *fields,
     return true;
 }
 
+/* --- history ----------------------------------------------------------------------------------- */
+
+/* Replies `j` (the record) with its "history" added, newest first. */
+static void reply_with_history(Request *r, int status, json_t *j, RecordKind kind, long long id)
+{
+    RecordHistory h;
+    Err e = ERR_INIT;
+    if (record_history(r->db, kind, id, &h, &e)) {
+        json_decref(j);
+        reply_err(r, &e);
+        return;
+    }
+    json_object_set_new(j, "history", record_history_to_json(&h));
+    record_history_free(&h);
+    reply_json(r, status, j);
+}
+
 /* --- deviations ------------------------------------------------------------------------------- */
 
 static void reply_deviation(Request *r, int status, long long id)
@@ -83,7 +100,7 @@ static void reply_deviation(Request *r, int status, long long id)
     }
     json_t *j = deviation_detail_to_json(&d);
     deviation_detail_free(&d);
-    reply_json(r, status, j);
+    reply_with_history(r, status, j, RECORD_DEVIATION, id);
 }
 
 static bool serious_filter_or_reply(Request *r, int *out)
@@ -292,7 +309,7 @@ static void reply_complaint(Request *r, int status, long long id)
     }
     json_t *j = complaint_to_json(&c);
     complaint_free(&c);
-    reply_json(r, status, j);
+    reply_with_history(r, status, j, RECORD_COMPLAINT, id);
 }
 
 void api_complaint_list(Request *r)

@@ -84,6 +84,7 @@ static void render_complaint_page(Request *r, long long id, const Err *error)
     facts(r, &c);
     event_series_links(r, "complaints", c.unit_id, c.unit_name, c.category_id, c.category);
     if (role_can_write(r->user.role)) status_form(r, &c, error != NULL);
+    record_history_section(r, RECORD_COMPLAINT, c.id);
     page_end(r);
     complaint_free(&c);
 }

@@ -181,6 +181,7 @@ void render_deviation_page(Request *r, long long id, const char *posted, const E
     analyses(r, &d, posted, can_write);
     lex_maria(r, &d, posted, can_write);
     if (can_write) status_form(r, &d.d, posted && !strcmp(posted, "status"));
+    record_history_section(r, RECORD_DEVIATION, d.d.id);
     page_end(r);
     deviation_detail_free(&d);
 }

@@ -33,6 +33,10 @@ void status_form_open(Request *r, const char *heading, const char *action, const
 void event_series_links(Request *r, const char *source, long long unit_id, const char *unit, long long category_id,
                         const char *category);
 
+/* web/page_deviation_history.c, shared with the complaint page: the folded
+ * "Historik" section of record `id` (newest first: when, who, what). */
+void record_history_section(Request *r, RecordKind kind, long long id);
+
 /* web/page_deviation.c: renders the whole page of deviation `id`. After a
  * refused form, `posted` names it ("status", "serious", "analysis",
  * "lex-maria"; its input is kept from r->form) and `error` is shown at the
