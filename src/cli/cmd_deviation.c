@@ -207,6 +207,16 @@ static void print_detail(const DeviationDetail *x)
                x->lex_maria->ivo_ref);
 }
 
+/* Newest first, as on the page. */
+static void print_history(const RecordHistory *h)
+{
+    if (!h->n) return;
+    printf("\nHistorik\n");
+    for (size_t i = 0; i < h->n; i++)
+        printf("  %s  %s: %s\n", h->items[i].at, *h->items[i].user_name ? h->items[i].user_name : "Systemet",
+               h->items[i].detail);
+}
+
 int cmd_deviation_show(int argc, char **argv)
 {
     static const char *usage = "lots deviation show ID|REF [--json] [--db PATH]";
@@ -221,11 +231,22 @@ int cmd_deviation_show(int argc, char **argv)
     DeviationDetail x;
     Err e = ERR_INIT;
     int rc = EXIT_OK;
+    RecordHistory h;
     if (deviation_find(db, pos[0], &d, &e) || deviation_detail(db, d.id, &x, &e)) {
         rc = cli_fail(e.msg);
+    } else if (record_history(db, RECORD_DEVIATION, d.id, &h, &e)) {
+        rc = cli_fail(e.msg);
+        deviation_detail_free(&x);
     } else {
-        if (o[0].present) print_json(deviation_detail_to_json(&x));
-        else print_detail(&x);
+        if (o[0].present) {
+            json_t *j = deviation_detail_to_json(&x);
+            json_object_set_new(j, "history", record_history_to_json(&h));
+            print_json(j);
+        } else {
+            print_detail(&x);
+            print_history(&h);
+        }
+        record_history_free(&h);
         deviation_detail_free(&x);
     }
     deviation_free(&d);

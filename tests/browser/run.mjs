@@ -367,6 +367,11 @@ try {
     const lm = await page.locator('section[aria-labelledby="h-lexmaria"]').innerText();
     assert(lm.includes('IVO 3.5.1-4711/2026') && lm.includes(reported), 'the report is not shown: ' + lm);
     assert(await page.locator('h1 .badge.serious').count() === 1, 'the deviation is not shown as serious');
+    // the record's history says who did what, newest first
+    await page.locator('#historik summary').click();
+    const hist = await page.locator('#historik ol.timeline').innerText();
+    assert(/Anmäld enligt Lex Maria/.test(hist) && /Händelseanalys tillagd/.test(hist) && /Anna Berg/.test(hist) &&
+      hist.indexOf('Lex Maria') < hist.indexOf('Händelseanalys'), 'history: ' + hist.slice(0, 400));
     await axeCheck(page, 'deviation with analysis and Lex Maria');
     await page.screenshot({ path: join(shots, 'deviation.png'), fullPage: true });
   });

@@ -438,6 +438,11 @@ grep -q 'Återkoppling:      Återkopplat på arbetsplatsträffen.' "$out" && ok
 run deviation show MC-2026-0412 --json --db "$devdb"
 [ "$(js 'd.status+" "+d.severity+" "+JSON.stringify(d.analyses)+" "+d.lex_maria')" = "avslutad 2 [] null" ] \
     && ok "deviation show --json" || bad "deviation show --json" "$(js 'd')"
+[ "$(js 'd.history.length+" "+d.history[0].what+" "+/Importerad från/.test(d.history[0].detail)')" = "1 imported true" ] \
+    && ok "deviation show --json has its history (imported)" || bad "deviation show --json history" "$(js 'd.history')"
+run deviation show MC-2026-0412 --db "$devdb"
+grep -q '^Historik' "$out" && grep -q 'Importerad från' "$out" && ok "deviation show prints its history" \
+    || bad "deviation show prints its history" "$(cat "$out")"
 run deviation show NOSUCH-1 --db "$devdb";            expect "deviation show unknown" 1 '' 'finns inte'
 run help deviation;                                    expect "help deviation" 0 'lots deviation import'
 
