@@ -3,8 +3,9 @@
  * pattern tests that need exact counts (test_pattern_week.c,
  * test_denominator.c): a region, one förvaltning with verksamheter under
  * it, a handläggare and a läsare, and events imported through the real CSV
- * import on the dates a test gives; the process set and the group setup.
- * Header-only; include cmocka.h and testdb.h first.
+ * import on the dates a test gives; and the process set and group setup
+ * every pattern test shares (test_pattern.c and test_series.c use only
+ * those). Header-only; include cmocka.h and testdb.h first.
  */
 #ifndef LOTS_TESTS_PATTERN_FIXTURE_H
 #define LOTS_TESTS_PATTERN_FIXTURE_H

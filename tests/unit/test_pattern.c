@@ -17,42 +17,18 @@
 #include <string.h>
 
 #include "testdb.h"
+#include "pattern_fixture.h"
 #include "core/account.h"
 #include "core/case.h"
 #include "core/deviation.h"
 #include "core/org.h"
 #include "core/pattern.h"
 
-static ProcessSet ps;
-
 typedef struct {
     TestDb *t;
     Db *db;
     Actor anna, lars;
 } Fixture;
-
-static int group_setup(void **state)
-{
-    (void)state;
-    Err e = ERR_INIT;
-    if (!account_init()) return -1;
-    if (process_set_load(&ps, NULL, &e)) return -1;
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    process_set_free(&ps);
-    return 0;
-}
-
-static void add_actor(Db *db, const char *name, Role role, Actor *out)
-{
-    Err e = ERR_INIT;
-    if (account_add(db, name, name, role, "ett-långt-lösenord", NULL, &e) || account_by_name(db, name, out, &e))
-        fail_msg("account %s: %s", name, e.msg);
-}
 
 /* The demo organisation and the demo year 2025-01 … 2025-12 (seed 7). */
 static int setup(void **state)
@@ -66,8 +42,8 @@ static int setup(void **state)
         fprintf(stderr, "demo: %s\n", e.msg);
         return -1;
     }
-    add_actor(f->db, "anna", ROLE_HANDLAGGARE, &f->anna);
-    add_actor(f->db, "lars", ROLE_LASARE, &f->lars);
+    testdb_add_actor(f->db, "anna", "anna", ROLE_HANDLAGGARE, &f->anna);
+    testdb_add_actor(f->db, "lars", "lars", ROLE_LASARE, &f->lars);
     *state = f;
     return 0;
 }
@@ -417,5 +393,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pattern_to_case, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pattern_taken_meanwhile_leaves_nothing, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, pf_group_setup, pf_group_teardown);
 }

@@ -17,14 +17,13 @@
 #include <string.h>
 
 #include "testdb.h"
+#include "pattern_fixture.h"
 #include "core/account.h"
 #include "core/case.h"
 #include "core/deviation.h"
 #include "core/org.h"
 #include "core/pattern.h"
 #include "core/series.h"
-
-static ProcessSet ps;
 
 typedef struct {
     TestDb *t;
@@ -33,29 +32,6 @@ typedef struct {
     SeriesKey k;          /* Medicinkliniken Karlskoga × Läkemedel, deviations: the planted pattern */
     long long signal_id;  /* the signal case made from its pattern */
 } Fixture;
-
-static int group_setup(void **state)
-{
-    (void)state;
-    Err e = ERR_INIT;
-    if (!account_init()) return -1;
-    if (process_set_load(&ps, NULL, &e)) return -1;
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    process_set_free(&ps);
-    return 0;
-}
-
-static void add_actor(Db *db, const char *name, Role role, Actor *out)
-{
-    Err e = ERR_INIT;
-    if (account_add(db, name, name, role, "ett-långt-lösenord", NULL, &e) || account_by_name(db, name, out, &e))
-        fail_msg("account %s: %s", name, e.msg);
-}
 
 /* The demo year 2025 (seed 7), a detection, and a signal case made from the
  * planted Läkemedel pattern at Medicinkliniken Karlskoga. */
@@ -70,8 +46,8 @@ static int setup(void **state)
         fprintf(stderr, "demo: %s\n", e.msg);
         return -1;
     }
-    add_actor(f->db, "anna", ROLE_HANDLAGGARE, &f->anna);
-    add_actor(f->db, "lars", ROLE_LASARE, &f->lars);
+    testdb_add_actor(f->db, "anna", "anna", ROLE_HANDLAGGARE, &f->anna);
+    testdb_add_actor(f->db, "lars", "lars", ROLE_LASARE, &f->lars);
     long long unit = db_int(f->db, &e, "SELECT id FROM units WHERE name = 'Medicinkliniken Karlskoga'", NULL, 0);
     long long cat = db_int(f->db, &e, "SELECT id FROM event_categories WHERE name = 'Läkemedel'", NULL, 0);
     f->k = (SeriesKey){"unit", unit, cat, "deviations", "month"};
@@ -323,5 +299,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_linked_decisions_and_region, setup, teardown),
         cmocka_unit_test_setup_teardown(test_series_json, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, pf_group_setup, pf_group_teardown);
 }
