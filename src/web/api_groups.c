@@ -56,16 +56,20 @@ static bool date_or_reply(Request *r, const char **out)
     return true;
 }
 
-static void reply_detail(Request *r, int status, long long id, const char *date)
+/* The group as GET /api/v1/groups/{id} shows it; `key` (may be NULL) adds
+ * `extra` to it ("changed", "tasks_created"), which is taken over either way. */
+static void reply_detail(Request *r, int status, long long id, const char *date, const char *key, json_t *extra)
 {
     GroupDetail d;
     Err e = ERR_INIT;
     if (group_detail(r->db, id, date, &d, &e)) {
+        json_decref(extra);
         reply_err(r, &e);
         return;
     }
     json_t *j = group_detail_to_json(&d);
     group_detail_free(&d);
+    if (key) json_object_set_new(j, key, extra);
     reply_json(r, status, j);
 }
 
@@ -128,7 +132,7 @@ void api_group_get(Request *r)
 {
     long long id;
     const char *date;
-    if (arg_id_or_reply(r, 0, &id) && date_or_reply(r, &date)) reply_detail(r, 200, id, date);
+    if (arg_id_or_reply(r, 0, &id) && date_or_reply(r, &date)) reply_detail(r, 200, id, date, NULL, NULL);
 }
 
 static void reply_commission(Request *r, int status, long long id)
@@ -179,7 +183,7 @@ void api_group_create(Request *r)
         return;
     }
     r->location = url(r, "/api/v1/groups/%lld", id);
-    reply_detail(r, 201, id, NULL);
+    reply_detail(r, 201, id, NULL, NULL, NULL);
 }
 
 /* A partial change: an absent (or null) field stays as it is; "" clears
@@ -204,19 +208,8 @@ void api_group_update(Request *r)
     if (!ok) return;
     bool changed = false;
     Err e = ERR_INIT;
-    if (group_update(r->db, &r->user, id, &in, &changed, &e)) {
-        reply_err(r, &e);
-        return;
-    }
-    GroupDetail d;
-    if (group_detail(r->db, id, NULL, &d, &e)) {
-        reply_err(r, &e);
-        return;
-    }
-    json_t *out = group_detail_to_json(&d);
-    group_detail_free(&d);
-    json_object_set_new(out, "changed", json_boolean(changed));
-    reply_json(r, 200, out);
+    if (group_update(r->db, &r->user, id, &in, &changed, &e)) reply_err(r, &e);
+    else reply_detail(r, 200, id, NULL, "changed", json_boolean(changed));
 }
 
 void api_group_member_add(Request *r)
@@ -236,7 +229,7 @@ void api_group_member_add(Request *r)
     }
     Err e = ERR_INIT;
     if (group_member_add(r->db, &r->user, id, &in, NULL, &e)) reply_err(r, &e);
-    else reply_detail(r, 201, id, NULL);
+    else reply_detail(r, 201, id, NULL, NULL, NULL);
 }
 
 void api_group_member_end(Request *r)
@@ -250,19 +243,8 @@ void api_group_member_end(Request *r)
     if (!ok) return;
     int tasks = 0;
     Err e = ERR_INIT;
-    if (group_member_end(r->db, &r->user, id, member, on, note, &tasks, &e)) {
-        reply_err(r, &e);
-        return;
-    }
-    GroupDetail d;
-    if (group_detail(r->db, id, NULL, &d, &e)) {
-        reply_err(r, &e);
-        return;
-    }
-    json_t *out = group_detail_to_json(&d);
-    group_detail_free(&d);
-    json_object_set_new(out, "tasks_created", json_integer(tasks));
-    reply_json(r, 200, out);
+    if (group_member_end(r->db, &r->user, id, member, on, note, &tasks, &e)) reply_err(r, &e);
+    else reply_detail(r, 200, id, NULL, "tasks_created", json_integer(tasks));
 }
 
 void api_group_member_change(Request *r)
@@ -280,7 +262,7 @@ void api_group_member_change(Request *r)
     bool changed = false;
     Err e = ERR_INIT;
     if (group_member_change(r->db, &r->user, id, member, &in, &changed, &e)) reply_err(r, &e);
-    else reply_detail(r, 200, id, NULL);
+    else reply_detail(r, 200, id, NULL, NULL, NULL);
 }
 
 /* A commission field, at the top level or inside its section
@@ -331,7 +313,7 @@ void api_group_rmks_approval(Request *r)
     if (!ok) return;
     Err e = ERR_INIT;
     if (group_set_rmks_approval(r->db, &r->user, id, date, &e)) reply_err(r, &e);
-    else reply_detail(r, 200, id, NULL);
+    else reply_detail(r, 200, id, NULL, NULL, NULL);
 }
 
 /* --- mandates and tasks ------------------------------------------------------------------------------ */
