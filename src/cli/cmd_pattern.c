@@ -13,6 +13,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "base/text.h"
+#include "core/case.h"
 #include "core/pattern.h"
 
 #include <jansson.h>
@@ -103,9 +104,10 @@ int cmd_pattern_case(int argc, char **argv)
     if (!cli_actor(db, o[0].value, &who)) rc = EXIT_FAIL;
     else if (pattern_to_case(db, &ps, &who, id, &case_id, &e)) rc = cli_fail(e.msg);
     else {
-        char *ref = db_text(db, &e, "SELECT ref FROM cases WHERE id = :id", DB_ARGS(DB_INT(":id", case_id)));
-        printf("Signalärende %s (id %lld) registrerat i process C.\n", ref ? ref : "", case_id);
-        free(ref);
+        Case c;
+        bool known = case_get(db, case_id, &c, &e) == ERR_OK;
+        printf("Signalärende %s (id %lld) registrerat i process C.\n", known ? c.ref : "", case_id);
+        if (known) case_free(&c);
     }
     db_close(db);
     process_set_free(&ps);
