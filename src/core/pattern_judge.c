@@ -256,7 +256,7 @@ ErrCode pattern_judge(const char *const *labels, const double *counts, const dou
     size_t since = np;
     if (np >= MIN_POINTS) {
         /* beyond the limit on the unfavourable side */
-        size_t nbeyond = 0;
+        size_t nbeyond = 0, lone = np;
         double lone_sigmas = 0, beyond_sum = 0;
         for (size_t i = recent_from; i < np; i++) {
             const SpcOut *o = &j->shewhart.points[i];
@@ -266,23 +266,20 @@ ErrCode pattern_judge(const char *const *labels, const double *counts, const dou
             bool beyond = rare ? (lim > 0 && o->y < lim) : o->y > lim;
             if (!beyond || !(sigma > 0)) continue;
             beyond_sum += weight(age[i]) * (1 + fabs(o->y - lim) / sigma);
+            j->signal[i] = true;
+            if (i < since) since = i;
             nbeyond++;
+            lone = i;
             lone_sigmas = fabs(o->y - lim) / sigma;
         }
         /* weekly: one week just over the limit is chance more often than not
          * (see WEEKLY SERIES above); it counts only well beyond the limit */
         bool weekly = pattern_week_number(labels[n - 1]) >= 0;
-        if (weekly && nbeyond == 1 && lone_sigmas < WEEK_LONE_SIGMAS) nbeyond = 0;
-        if (nbeyond) {
+        if (weekly && nbeyond == 1 && lone_sigmas < WEEK_LONE_SIGMAS) {
+            j->signal[lone] = false;
+            since = np;
+        } else {
             contrib[rare ? RULE_SHORT_GAPS : RULE_OVER_UCL] += beyond_sum;
-            for (size_t i = recent_from; i < np; i++) {
-                const SpcOut *o = &j->shewhart.points[i];
-                double lim = rare ? o->lcl : o->ucl;
-                if (isnan(o->y) || isnan(lim) || isnan(o->cl) || !(fabs(lim - o->cl) > 0)) continue;
-                if (!(rare ? (lim > 0 && o->y < lim) : o->y > lim)) continue;
-                j->signal[i] = true;
-                if (i < since) since = i;
-            }
         }
         Run longest, last;
         runs_of(&j->run, side, recent_from, &longest, &last);
