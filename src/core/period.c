@@ -4,6 +4,7 @@
  * order. Must not touch the database or print.
  */
 #include "core/period.h"
+#include "base/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -61,7 +62,13 @@ ErrCode period_parse(const char *s, Period *out, Err *e)
 {
     static const char *hint = "skriv t.ex. 2024-T1 (tertial), 2024-Q3 (kvartal), 2024-05 (månad) eller 2024 (år)";
     if (!s || !*s) return err_set(e, ERR_INVALID, "okänd period '': perioden saknas; %s", hint);
-    if (strlen(s) > 16) return err_set(e, ERR_INVALID, "okänd period '%.16s…': %s", s, hint);
+    if (strlen(s) > 16) {
+        char start[17];
+        memcpy(start, s, 16);
+        start[16] = '\0';
+        utf8_drop_cut(start); /* the message must stay UTF-8 */
+        return err_set(e, ERR_INVALID, "okänd period '%s…': %s", start, hint);
+    }
     for (int i = 0; i < 4; i++)
         if (!is_digit(s[i])) return err_set(e, ERR_INVALID, "okänd period '%s': %s", s, hint);
     Period p = {PERIOD_YEAR, (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0'), 1};
