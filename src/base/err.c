@@ -27,3 +27,16 @@ void err_clear(Err *e)
     e->code = ERR_OK;
     e->msg[0] = '\0';
 }
+
+ErrCode err_prefix(Err *e, ErrCode code, const char *fmt, ...)
+{
+    if (!e) return code;
+    char old[sizeof e->msg], prefix[sizeof e->msg];
+    memcpy(old, e->msg, sizeof old);
+    va_list ap;
+    va_start(ap, fmt);
+    if (vsnprintf(prefix, sizeof prefix, fmt, ap) >= (int)sizeof prefix) utf8_drop_cut(prefix);
+    va_end(ap);
+    if (!code) code = e->code ? e->code : ERR_INVALID;
+    return err_set(e, code, "%s%s", prefix, old);
+}

@@ -29,5 +29,8 @@ typedef struct {
 /* Sets code and message (printf-style) and returns the code. */
 ErrCode err_set(Err *e, ErrCode code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void err_clear(Err *e);
+/* Puts a formatted prefix ("rad 12: ") before the message e already holds
+ * and sets its code (ERR_OK: keep e's own, or ERR_INVALID if it has none). */
+ErrCode err_prefix(Err *e, ErrCode code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

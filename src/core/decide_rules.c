@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "core/decide.h"
 #include "core/process_yaml.h"
 
@@ -355,7 +356,8 @@ static void reword(Err *e, const char *from, const char *to)
     char *at = strstr(e->msg, from);
     if (!at) return;
     char msg[sizeof e->msg];
-    snprintf(msg, sizeof msg, "%.*s%s%s", (int)(at - e->msg), e->msg, to, at + strlen(from));
+    if (snprintf(msg, sizeof msg, "%.*s%s%s", (int)(at - e->msg), e->msg, to, at + strlen(from)) >= (int)sizeof msg)
+        utf8_drop_cut(msg);
     snprintf(e->msg, sizeof e->msg, "%s", msg);
 }
 

@@ -63,10 +63,7 @@ static void import_free(Import *im)
 /* Prefixes the message with the line: "rad 12: …". */
 static ErrCode at_line(int line, Err *e)
 {
-    char msg[sizeof e->msg];
-    snprintf(msg, sizeof msg, "%s", e->msg);
-    ErrCode code = e->code == ERR_NOTFOUND || e->code == ERR_CONFLICT ? ERR_INVALID : e->code;
-    return err_set(e, code, "rad %d: %s", line, msg);
+    return err_prefix(e, e->code == ERR_NOTFOUND || e->code == ERR_CONFLICT ? ERR_INVALID : e->code, "rad %d: ", line);
 }
 
 /* --- the header --------------------------------------------------------------------------------- */

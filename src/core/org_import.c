@@ -103,10 +103,7 @@ static char *value(const Header *h, const CsvRecord *r, int c)
 /* Prefixes core's message with the line: "rad 12: …". */
 static ErrCode at_line(int line, Err *e)
 {
-    char msg[sizeof e->msg];
-    snprintf(msg, sizeof msg, "%s", e->msg);
-    ErrCode code = e->code == ERR_NOTFOUND ? ERR_INVALID : e->code;
-    return err_set(e, code, "rad %d: %s", line, msg);
+    return err_prefix(e, e->code == ERR_NOTFOUND ? ERR_INVALID : e->code, "rad %d: ", line);
 }
 
 static ErrCode import_unit(Db *db, const Header *h, const CsvRecord *r, Err *e)

@@ -157,7 +157,7 @@ static const DemoArea areas[] = {
 
 static ErrCode add(Db *db, const PlanItemNew *in, long long *id, Err *e)
 {
-    if (plan_item_insert(db, in, id, e)) return plan_err_wrap(e, "demoplan, %s: ", in->code);
+    if (plan_item_insert(db, in, id, e)) return err_prefix(e, ERR_OK, "demoplan, %s: ", in->code);
     return ERR_OK;
 }
 

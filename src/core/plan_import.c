@@ -258,7 +258,7 @@ static ErrCode on_header(void *im, const CsvRecord *r, Err *e)
 static ErrCode on_row(void *ctx, const CsvRecord *r, Err *e)
 {
     Import *im = ctx;
-    if (import_row(im, r, r->line, e)) return plan_err_wrap(e, "rad %d: ", r->line);
+    if (import_row(im, r, r->line, e)) return err_prefix(e, ERR_OK, "rad %d: ", r->line);
     im->counts->rows++;
     return ERR_OK;
 }

@@ -33,10 +33,6 @@ ErrCode indicator_meta(Db *db, long long id, PeriodType *type, Direction *dir, d
 ErrCode indicator_points_load(Db *db, long long id, Direction dir, double tolerance_pct, IndicatorPoint **out,
                               size_t *n, Err *e);
 
-/* Rewrites e's message as printf(fmt, …, old message): fmt ends in "%s"
- * for the old message (err_set cannot read the message it writes). */
-ErrCode plan_err_wrap(Err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 /* NULL-safe strdup of column text. */
 char *plan_col(Stmt *st, int col);
 

@@ -132,7 +132,7 @@ static ErrCode check_period_text(const char *field, const char *s, Err *e)
 {
     Period p;
     if (!s || !*s) return ERR_OK;
-    if (period_parse(s, &p, e)) return plan_err_wrap(e, "%s: ", field);
+    if (period_parse(s, &p, e)) return err_prefix(e, ERR_OK, "%s: ", field);
     return ERR_OK;
 }
 

@@ -424,7 +424,7 @@ static ErrCode on_row(void *ctx, const CsvRecord *r, Err *e)
 {
     Im *im = ctx;
     im->rows++;
-    return import_line(im, r, e) ? plan_err_wrap(e, "rad %d: ", r->line) : ERR_OK;
+    return import_line(im, r, e) ? err_prefix(e, ERR_OK, "rad %d: ", r->line) : ERR_OK;
 }
 
 static const CsvSteps steps = {on_header, on_row, false, "en rubrikrad"};

@@ -11,7 +11,6 @@
 #include "base/text.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,21 +94,6 @@ char *plan_number_format_sv(double v, char out[32])
     char *dot = strchr(out, '.');
     if (dot) *dot = ',';
     return out;
-}
-
-ErrCode plan_err_wrap(Err *e, const char *fmt, ...)
-{
-    char old[sizeof e->msg];
-    memcpy(old, e->msg, sizeof old);
-    Buf b = BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    buf_puts(&b, old);
-    err_set(e, e->code ? e->code : ERR_INVALID, "%s", buf_cstr(&b));
-    buf_free(&b);
-    return e->code;
 }
 
 char *plan_col(Stmt *st, int col)

@@ -161,6 +161,23 @@ static void err_set_cuts_long_messages_between_characters(void **state)
     assert_string_equal(e.msg, "rad 3: kort");
 }
 
+static void err_prefix_puts_the_line_before_the_message(void **state)
+{
+    (void)state;
+    Err e = ERR_INIT;
+    err_set(&e, ERR_NOTFOUND, "okänd enhet 'Ortopedavd'");
+    assert_int_equal(err_prefix(&e, ERR_INVALID, "rad %d: ", 12), ERR_INVALID);
+    assert_string_equal(e.msg, "rad 12: okänd enhet 'Ortopedavd'");
+    assert_int_equal(err_prefix(&e, ERR_OK, "fil.csv, "), ERR_INVALID); /* keeps its code */
+    assert_string_equal(e.msg, "fil.csv, rad 12: okänd enhet 'Ortopedavd'");
+    char long_name[600] = "";
+    for (int i = 0; i < 250; i++) strcat(long_name, "å");
+    err_set(&e, ERR_INVALID, "%s", long_name);
+    err_prefix(&e, ERR_OK, "rad %d: ", 7); /* the end is cut: still UTF-8 */
+    assert_true(utf8_valid(e.msg));
+    assert_true(!strncmp(e.msg, "rad 7: å", 9));
+}
+
 static int cmp_sv(const void *a, const void *b)
 {
     return sv_compare(*(const char *const *)a, *(const char *const *)b);
@@ -188,6 +205,7 @@ int main(void)
         cmocka_unit_test(text_helpers), cmocka_unit_test(buf_grows_and_takes), cmocka_unit_test(swedish_order),
         cmocka_unit_test(buf_reserved_but_empty_is_an_empty_string),
         cmocka_unit_test(err_set_cuts_long_messages_between_characters),
+        cmocka_unit_test(err_prefix_puts_the_line_before_the_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
